@@ -1,0 +1,22 @@
+"""Fixtures shared by every test: users with a role."""
+
+from __future__ import annotations
+
+import pytest
+
+from openhandhaving.core.choices import RoleCode
+from openhandhaving.core.models import Role, User
+
+
+@pytest.fixture
+def make_user(db):
+    """make_user("officer", username="jan") → an active user holding that role."""
+
+    def make(role: str | None = None, *, username: str | None = None, **fields) -> User:
+        username = username or f"{role or 'user'}{User.objects.count() + 1}"
+        user = User.objects.create_user(username=username, password="geheim-wachtwoord", **fields)
+        if role:
+            user.groups.add(Role.objects.get(code=RoleCode(role)).group)
+        return user
+
+    return make

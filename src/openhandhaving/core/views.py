@@ -1,0 +1,78 @@
+"""Views of the core app: start page per role, audit log, error pages."""
+
+from __future__ import annotations
+
+from django.apps import apps
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils.module_loading import import_string
+
+from openhandhaving.core.choices import RoleCode
+from openhandhaving.core.context_processors import navigation_for
+from openhandhaving.core.forms import AuditSearchForm
+from openhandhaving.core.selectors import audit_log_actions, audit_log_search, user_primary_role
+
+
+def start_panels(request: HttpRequest, role_code: str) -> list[tuple[str, dict]]:
+    """Panels that apps add to a role's start page: AppConfig.start_panels = {role: [dotted.fn]}.
+
+    Each function takes the request and returns (template name, context), or None to show nothing.
+    """
+    panels = []
+    for config in apps.get_app_configs():
+        for path in getattr(config, "start_panels", {}).get(role_code, []):
+            panel = import_string(path)(request)
+            if panel is not None:
+                panels.append(panel)
+    return panels
+
+
+@login_required
+def start(request: HttpRequest) -> HttpResponse:
+    role = user_primary_role(user=request.user)
+    role_code = role.code if role else ""
+    tiles = [item for item in navigation_for(request.user) if item["name"] != "core:start"]
+    return render(
+        request,
+        "core/start.html",
+        {
+            "role": role,
+            "role_code": role_code,
+            "role_label": RoleCode(role_code).label if role_code else "",
+            "tiles": tiles,
+            "panels": start_panels(request, role_code),
+        },
+    )
+
+
+@login_required
+@permission_required("core.view_auditlogentry", raise_exception=True)
+def audit_log(request: HttpRequest) -> HttpResponse:
+    form = AuditSearchForm(request.GET or None, actions=audit_log_actions())
+    filters = form.cleaned_data if form.is_valid() else {}
+    entries = audit_log_search(**{k: v for k, v in filters.items() if v})
+    page = Paginator(entries.select_related("actor"), 50).get_page(request.GET.get("pagina"))
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    return render(
+        request,
+        "core/audit_log.html",
+        {"form": form, "page": page, "query": query.urlencode()},
+    )
+
+
+def permission_denied(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception=None) -> HttpResponse:
+    return render(request, "404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No context processors that touch the database: it may be what failed.
+    from django.template import loader
+
+    return HttpResponse(loader.get_template("500.html").render({}), status=500)

@@ -1,0 +1,56 @@
+"""App config for team: officers, wijk assignments, roster, absences and wijk contacts."""
+
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+from openhandhaving.core.choices import RoleCode
+
+_EDIT = [
+    f"{verb}_{model}"
+    for model in (
+        "officer",
+        "pair",
+        "districtassignment",
+        "shift",
+        "rosterpattern",
+        "absence",
+        "districtcontact",
+    )
+    for verb in ("view", "add", "change", "delete")
+]
+
+
+class TeamConfig(AppConfig):
+    name = "openhandhaving.team"
+    label = "team"
+    verbose_name = _("Team")
+    nav_items = [
+        (_("Rooster"), "team:roster_week", "team.view_shift", 30),
+        (_("Team"), "team:officer_list", "team.view_officer", 35),
+    ]
+    default_role_permissions = {
+        RoleCode.TEAM_LEAD: _EDIT,
+        RoleCode.ADMINISTRATOR: _EDIT,
+        RoleCode.COORDINATOR: [
+            "view_officer",
+            "view_pair",
+            "view_districtassignment",
+            "view_shift",
+            "view_rosterpattern",
+            "view_absence",
+            "add_absence",
+            "view_districtcontact",
+        ],
+        RoleCode.OFFICER: [
+            "view_officer",
+            "view_pair",
+            "view_districtassignment",
+            "view_shift",
+            "view_districtcontact",
+            "add_districtcontact",
+            "change_districtcontact",
+        ],
+        RoleCode.ANALYST: ["view_officer", "view_districtassignment", "view_shift"],
+        RoleCode.CONTACT_CENTRE: ["view_officer", "view_districtassignment"],
+        RoleCode.COMMUNICATIONS: ["view_officer", "view_districtassignment"],
+    }

@@ -29,6 +29,7 @@ messages: $(VENV)/.installed
 demo: setup
 	$(OH) migrate --no-input -v 0
 	$(OH) demo --seed $(SEED) --reset
+	$(OH) collectstatic --no-input -v 0
 	$(OH) serve
 
 serve: setup

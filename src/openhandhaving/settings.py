@@ -74,6 +74,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "openhandhaving.core.context_processors.navigation",
+                "openhandhaving.areas.context_processors.municipality",
             ],
         },
     },
@@ -117,6 +118,8 @@ USE_TZ = True
 
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("OPENHANDHAVING_STATIC_ROOT", VAR_DIR / "static"))
+# The project-wide static folder (css, js, built vendor packages) is not inside an app.
+STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("OPENHANDHAVING_MEDIA_ROOT", VAR_DIR / "media"))
 SERVE_MEDIA = env_bool("OPENHANDHAVING_SERVE_MEDIA", True)

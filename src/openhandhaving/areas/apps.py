@@ -11,6 +11,10 @@ class AreasConfig(AppConfig):
     label = "areas"
     verbose_name = _("Gebieden")
     nav_items = [(_("Wijken"), "areas:district_list", "areas.view_district", 20)]
+    start_panels = {
+        RoleCode.ANALYST: ["openhandhaving.areas.panels.areas_panel"],
+        RoleCode.ADMINISTRATOR: ["openhandhaving.areas.panels.areas_panel"],
+    }
     default_role_permissions = {
         RoleCode.ADMINISTRATOR: [
             "view_district",

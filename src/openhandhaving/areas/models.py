@@ -35,6 +35,8 @@ class District(models.Model):
     centroid_lat = models.FloatField(_("middelpunt breedtegraad"))
     centroid_lon = models.FloatField(_("middelpunt lengtegraad"))
     description = models.TextField(_("omschrijving"), blank=True)
+    # Part of the version key of the cached lookup index (services.area_index_current).
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     class Meta:
         verbose_name = _("wijk")
@@ -56,6 +58,7 @@ class Neighbourhood(models.Model):
     geometry = models.JSONField(_("vorm (GeoJSON)"))
     centroid_lat = models.FloatField(_("middelpunt breedtegraad"))
     centroid_lon = models.FloatField(_("middelpunt lengtegraad"))
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)
 
     class Meta:
         verbose_name = _("buurt")

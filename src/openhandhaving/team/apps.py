@@ -26,8 +26,16 @@ class TeamConfig(AppConfig):
     verbose_name = _("Team")
     nav_items = [
         (_("Rooster"), "team:roster_week", "team.view_shift", 30),
+        (_("Wie is verantwoordelijk?"), "team:responsibility", "team.view_shift", 31),
         (_("Team"), "team:officer_list", "team.view_officer", 35),
+        (_("Afwezigheid"), "team:absence_list", "team.view_absence", 36),
+        (_("Wijkcontacten"), "team:contact_overview", "team.view_districtcontact", 38),
     ]
+    start_panels = {
+        RoleCode.OFFICER: ["openhandhaving.team.panels.officer_panel"],
+        RoleCode.COORDINATOR: ["openhandhaving.team.panels.coordinator_panel"],
+        RoleCode.TEAM_LEAD: ["openhandhaving.team.panels.team_lead_panel"],
+    }
     default_role_permissions = {
         RoleCode.TEAM_LEAD: _EDIT,
         RoleCode.ADMINISTRATOR: _EDIT,

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from django.conf import settings
 from django.db import models
+from django.db.models import F, Q
 from django.utils.translation import gettext_lazy as _
 
 from openhandhaving.areas.models import District
-from openhandhaving.team.choices import AbsenceKind, AssignmentRole, ContactKind
+from openhandhaving.team.choices import AbsenceKind, AssignmentRole, ContactKind, Weekday
 
 
 class Officer(models.Model):
@@ -38,6 +39,12 @@ class Officer(models.Model):
         return f"{self.first_name} {self.last_name}"
 
     @property
+    def initials(self) -> str:
+        """'HV' for Hanna de Vries: shown in place of a missing photo."""
+        last = self.last_name.split()[-1] if self.last_name.split() else ""
+        return f"{self.first_name[:1]}{last[:1]}".upper()
+
+    @property
     def short_name(self) -> str:
         """'J. de Vries', as used in routing explanations."""
         return f"{self.first_name[:1]}. {self.last_name}"
@@ -59,6 +66,9 @@ class Pair(models.Model):
         verbose_name = _("duo")
         verbose_name_plural = _("duo's")
         ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(condition=~Q(first=F("second")), name="pair_of_two_officers")
+        ]
 
     def __str__(self) -> str:
         return self.name
@@ -79,7 +89,10 @@ class DistrictAssignment(models.Model):
         verbose_name = _("wijktoewijzing")
         verbose_name_plural = _("wijktoewijzingen")
         constraints = [
-            models.UniqueConstraint(fields=["district", "role"], name="one_officer_per_wijk_role")
+            models.UniqueConstraint(fields=["district", "role"], name="one_officer_per_wijk_role"),
+            models.UniqueConstraint(
+                fields=["district", "officer"], name="one_role_per_wijk_officer"
+            ),
         ]
 
     def __str__(self) -> str:
@@ -113,9 +126,20 @@ class RosterPattern(models.Model):
     class Meta:
         verbose_name = _("roosterpatroon")
         verbose_name_plural = _("roosterpatronen")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(valid_until__gte=F("valid_from")), name="pattern_period_forward"
+            ),
+            models.CheckConstraint(condition=Q(every_weeks__gte=1), name="pattern_every_weeks_1"),
+        ]
 
     def __str__(self) -> str:
         return f"{self.pair} {self.start_time:%H:%M}–{self.end_time:%H:%M}"
+
+    @property
+    def days_label(self) -> str:
+        """'dinsdag, donderdag'."""
+        return ", ".join(str(Weekday(day).label) for day in sorted(self.weekdays))
 
 
 class Shift(models.Model):
@@ -150,6 +174,9 @@ class Shift(models.Model):
         verbose_name = _("dienst")
         verbose_name_plural = _("diensten")
         ordering = ["start"]
+        constraints = [
+            models.CheckConstraint(condition=Q(end__gt=F("start")), name="shift_ends_after_start")
+        ]
 
     def __str__(self) -> str:
         return f"{self.start:%Y-%m-%d %H:%M}–{self.end:%H:%M} {self.district or ''}".strip()
@@ -170,6 +197,13 @@ class Absence(models.Model):
         verbose_name = _("afwezigheid")
         verbose_name_plural = _("afwezigheden")
         ordering = ["-start"]
+        indexes = [models.Index(fields=["officer", "start"])]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(end__isnull=True) | Q(end__gt=F("start")),
+                name="absence_ends_after_start",
+            )
+        ]
 
     def __str__(self) -> str:
         return f"{self.officer} {self.get_kind_display()}"

@@ -22,6 +22,7 @@ class Migration(migrations.Migration):
                 ('centroid_lat', models.FloatField(verbose_name='middelpunt breedtegraad')),
                 ('centroid_lon', models.FloatField(verbose_name='middelpunt lengtegraad')),
                 ('description', models.TextField(blank=True, verbose_name='omschrijving')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
             ],
             options={
                 'verbose_name': 'wijk',
@@ -50,6 +51,7 @@ class Migration(migrations.Migration):
                 ('geometry', models.JSONField(verbose_name='vorm (GeoJSON)')),
                 ('centroid_lat', models.FloatField(verbose_name='middelpunt breedtegraad')),
                 ('centroid_lon', models.FloatField(verbose_name='middelpunt lengtegraad')),
+                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='gewijzigd')),
                 ('district', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='neighbourhoods', to='areas.district', verbose_name='wijk')),
             ],
             options={

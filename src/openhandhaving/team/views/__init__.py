@@ -1,0 +1,1 @@
+"""Views of the team app: roster, people (officers, pairs, absences) and wijken."""

@@ -96,3 +96,17 @@ def test_every_role_exists_with_its_group():
     from openhandhaving.core.models import Role
 
     assert sorted(Role.objects.values_list("code", flat=True)) == sorted(RoleCode.values)
+
+
+@pytest.mark.django_db
+def test_pages_are_dutch_even_for_an_english_browser(client):
+    response = client.get(reverse("login"), HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9")
+    assert response["Content-Language"] == "nl"
+    assert '<h1 class="utrecht-heading-1">Inloggen</h1>' in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_the_language_switch_chooses_english(client):
+    client.post(reverse("set_language"), {"language": "en", "next": "/inloggen/"})
+    response = client.get(reverse("login"))
+    assert response["Content-Language"] == "en"

@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "openhandhaving.core",
     "openhandhaving.areas",
     "openhandhaving.team",
+    "openhandhaving.reports",
 ]
 
 MIDDLEWARE = [

@@ -26,6 +26,7 @@ urlpatterns = [
     path("", include("openhandhaving.core.urls")),
     path("gebieden/", include("openhandhaving.areas.urls")),
     path("team/", include("openhandhaving.team.urls")),
+    path("meldingen/", include("openhandhaving.reports.urls")),
 ]
 if settings.SERVE_MEDIA:
     # Uploaded files (officer photos) on the embedded set-up; production serves them elsewhere.

@@ -110,3 +110,12 @@ def test_the_language_switch_chooses_english(client):
     client.post(reverse("set_language"), {"language": "en", "next": "/inloggen/"})
     response = client.get(reverse("login"))
     assert response["Content-Language"] == "en"
+
+
+@pytest.mark.django_db
+def test_a_request_in_english_does_not_change_the_language_of_the_next_one(client):
+    from django.utils import translation
+
+    client.cookies["django_language"] = "en"
+    client.get(reverse("login"))
+    assert translation.get_language() != "en"

@@ -1,39 +1,51 @@
-"""`openhandhaving serve`: run the product on a production-style server (gunicorn)."""
+"""`openhandhaving serve`: the web server (gunicorn) plus a background-task worker."""
 
 from __future__ import annotations
 
 import os
+import signal
+import subprocess
 import sys
 
 from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Start de webserver (gunicorn) op http://127.0.0.1:8000."
+    help = "Start de webserver (gunicorn) op http://127.0.0.1:8000 en een worker voor taken."
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
             "--bind", default=os.environ.get("OPENHANDHAVING_BIND", "127.0.0.1:8000")
         )
         parser.add_argument("--workers", type=int, default=2)
+        parser.add_argument(
+            "--no-worker",
+            action="store_true",
+            help="Geen taakworker starten (draai `openhandhaving db_worker` apart).",
+        )
 
-    def handle(self, *args, bind: str, workers: int, **options) -> None:
+    def handle(self, *args, bind: str, workers: int, no_worker: bool, **options) -> None:
+        python = sys.executable
+        worker = None
+        if not no_worker:
+            # E-mails and other background tasks wait in the database until a worker runs them.
+            worker = subprocess.Popen([python, "-m", "openhandhaving.cli", "db_worker"])
         self.stdout.write(f"Open Handhaving draait op http://{bind}/  (stoppen: Ctrl+C)")
         self.stdout.flush()
-        os.execv(
-            sys.executable,
+        server = subprocess.Popen(
             [
-                sys.executable,
-                "-m",
-                "gunicorn",
-                "openhandhaving.wsgi",
-                "--bind",
-                bind,
-                "--workers",
-                str(workers),
-                "--threads",
-                "4",
-                "--access-logfile",
-                "-",
-            ],
-        )
+                python, "-m", "gunicorn", "openhandhaving.wsgi",
+                "--bind", bind, "--workers", str(workers), "--threads", "4",
+                "--access-logfile", "-",
+            ]
+        )  # fmt: skip
+        signal.signal(signal.SIGTERM, lambda *_: server.terminate())
+        try:
+            server.wait()
+        except KeyboardInterrupt:
+            server.send_signal(signal.SIGTERM)
+            server.wait()
+        finally:
+            if worker is not None:
+                worker.terminate()
+                worker.wait(timeout=30)

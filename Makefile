@@ -40,10 +40,10 @@ lint: $(VENV)/.installed
 	$(BIN)/ruff format --check src tests bench conftest.py
 
 pytest-sqlite: setup
-	env -u DATABASE_URL $(BIN)/pytest -m "not e2e" -q
+	env -u DATABASE_URL $(BIN)/pytest -m "not e2e" -q -n 2
 
 pytest-postgres: setup
-	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -m "not e2e" -q --create-db
+	DATABASE_URL=$(TEST_DATABASE_URL) $(BIN)/pytest -m "not e2e" -q -n 2 --create-db
 
 e2e: setup
 	@bash scripts/system_packages.sh chromium

@@ -151,6 +151,15 @@ EMAIL_BACKEND = os.environ.get(
 EMAIL_HOST = os.environ.get("OPENHANDHAVING_EMAIL_HOST", "localhost")
 EMAIL_PORT = int(os.environ.get("OPENHANDHAVING_EMAIL_PORT", "25"))
 DEFAULT_FROM_EMAIL = os.environ.get("OPENHANDHAVING_FROM_EMAIL", "handhaving@example.nl")
+# The address of this site as residents and partners reach it: links in e-mails start with it.
+PUBLIC_URL = os.environ.get("OPENHANDHAVING_PUBLIC_URL", "http://127.0.0.1:8000")
+# How long a question to the reporter / an external party can be answered by its link (days).
+REPORTS_ASK_REPORTER_DAYS = int(os.environ.get("OPENHANDHAVING_ASK_REPORTER_DAYS", "7"))
+REPORTS_EXTERNAL_DAYS = int(os.environ.get("OPENHANDHAVING_EXTERNAL_DAYS", "14"))
+# Routing applies a team that coordinators corrected reports to this often (ADR 0004).
+REPORTS_ROUTING_LEARN_THRESHOLD = int(os.environ.get("OPENHANDHAVING_ROUTING_LEARN_THRESHOLD", "3"))
+# A report's page lists reports of the same category within this distance (metres, 12 weeks).
+REPORTS_NEARBY_RADIUS_M = int(os.environ.get("OPENHANDHAVING_NEARBY_RADIUS_M", "50"))
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("OPENHANDHAVING_SECURE_COOKIES", False)

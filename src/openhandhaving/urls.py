@@ -27,6 +27,7 @@ urlpatterns = [
     path("gebieden/", include("openhandhaving.areas.urls")),
     path("team/", include("openhandhaving.team.urls")),
     path("meldingen/", include("openhandhaving.reports.urls")),
+    path("melding/", include("openhandhaving.reports.urls_public")),
 ]
 if settings.SERVE_MEDIA:
     # Uploaded files (officer photos) on the embedded set-up; production serves them elsewhere.

@@ -30,7 +30,29 @@ class ReportsConfig(AppConfig):
     name = "openhandhaving.reports"
     label = "reports"
     verbose_name = _("Meldingen")
-    nav_items = [(_("Meldingen"), "reports:queue", "reports.view_report", 10)]
+    nav_items = [
+        (_("Meldingen"), "reports:queue", "reports.view_report", 10),
+        (_("Notificaties"), "reports:notification_list", "reports.view_report", 11),
+        (_("Berichten"), "reports:outbox", "reports.view_outgoingmessage", 14),
+        (_("Standaardteksten"), "reports:standard_text_list", "reports.change_standardtext", 80),
+        (_("Routering testen"), "reports:routing_simulator", "reports.change_routingrule", 81),
+    ]
+    start_panels = {
+        RoleCode.OFFICER: [
+            "openhandhaving.reports.panels.officer_panel",
+            "openhandhaving.reports.panels_messages.notifications_panel",
+        ],
+        RoleCode.COORDINATOR: [
+            "openhandhaving.reports.panels.coordinator_panel",
+            "openhandhaving.reports.panels_messages.notifications_panel",
+        ],
+        RoleCode.TEAM_LEAD: [
+            "openhandhaving.reports.panels.coordinator_panel",
+            "openhandhaving.reports.panels_messages.notifications_panel",
+        ],
+        RoleCode.CONTACT_CENTRE: ["openhandhaving.reports.panels.intake_panel"],
+        RoleCode.ADMINISTRATOR: ["openhandhaving.reports.panels_messages.notifications_panel"],
+    }
     default_role_permissions = {
         RoleCode.OFFICER: [*_HANDLE],
         RoleCode.COORDINATOR: [
@@ -39,6 +61,7 @@ class ReportsConfig(AppConfig):
             "export_reports",
             "route_reports",
             "view_routingrule",
+            "resend_outgoingmessage",
         ],
         RoleCode.CONTACT_CENTRE: [
             "add_report",
@@ -47,7 +70,13 @@ class ReportsConfig(AppConfig):
             "view_reportercontact",
             "change_reportercontact",
         ],
-        RoleCode.TEAM_LEAD: [*_HANDLE, "view_reportercontact", "export_reports", "route_reports"],
+        RoleCode.TEAM_LEAD: [
+            *_HANDLE,
+            "view_reportercontact",
+            "export_reports",
+            "route_reports",
+            "resend_outgoingmessage",
+        ],
         RoleCode.ANALYST: ["view_report", "view_category", "export_reports"],
         RoleCode.ADMINISTRATOR: [
             *_HANDLE,
@@ -55,5 +84,14 @@ class ReportsConfig(AppConfig):
             "view_reportercontact",
             "export_reports",
             "route_reports",
+            "resend_outgoingmessage",
         ],
     }
+
+    def ready(self) -> None:
+        from openhandhaving.reports.flows import absence_started_receiver
+        from openhandhaving.team.signals import officer_absence_started
+
+        officer_absence_started.connect(
+            absence_started_receiver, dispatch_uid="reports_handover_on_absence"
+        )

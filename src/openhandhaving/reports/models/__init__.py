@@ -13,11 +13,23 @@ from openhandhaving.reports.models.core import (
     SavedFilter,
     Team,
 )
-from openhandhaving.reports.models.messages import OutgoingMessage, ReportLink, StandardText
+from openhandhaving.reports.models.messages import (
+    MessageAudience,
+    Notification,
+    NotificationKind,
+    NotificationPreference,
+    OutgoingMessage,
+    ReportLink,
+    StandardText,
+)
 
 __all__ = [
     "Attachment",
     "Category",
+    "MessageAudience",
+    "Notification",
+    "NotificationKind",
+    "NotificationPreference",
     "OutgoingMessage",
     "Report",
     "ReportEvent",

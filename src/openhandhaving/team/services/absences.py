@@ -14,6 +14,7 @@ from openhandhaving.team.exceptions import TeamRuleError
 from openhandhaving.team.models import Absence, Officer
 from openhandhaving.team.roster import overlaps
 from openhandhaving.team.services.common import moment_label, officers_lock
+from openhandhaving.team.signals import officer_absence_started
 
 
 def absence_label(absence: Absence) -> str:
@@ -65,6 +66,7 @@ def absence_create(
             officer=officer, kind=kind, start=start, end=end, note=note
         )
         audit_log_record(actor=actor, action="absence_create", obj=absence, origin=origin)
+        transaction.on_commit(lambda: officer_absence_started.send(sender=Absence, absence=absence))
     return absence
 
 

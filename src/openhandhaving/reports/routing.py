@@ -1,0 +1,349 @@
+"""Who gets a report, and why: routing rules, learned corrections, the responsible team, the wijk.
+
+Order (ADR 0004): the first matching routing rule → a team that coordinators keep correcting
+to (learned) → the category's responsible team → the responsibility function of the team app
+(district officer on duty → backup → colleague on duty → coordinators). A team that "routes to
+district officers" hands over to that responsibility function; any other team gets the report in
+its own queue. Every decision carries a Dutch sentence for the history.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import threading
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import connection
+from django.utils import timezone
+
+from openhandhaving.areas.models import District
+from openhandhaving.core.models import User
+from openhandhaving.reports.labels import user_label
+from openhandhaving.reports.models import Category, RoutingCorrection, RoutingRule, Team
+from openhandhaving.reports.routing_rules import Case, Rule, first_matching_rule
+from openhandhaving.team.selectors import responsibility_for
+
+DEFAULT_LEARN_THRESHOLD = 3
+LEARN_SHARE = 0.6  # the learned target must hold at least this share of the corrections
+
+
+@dataclass(frozen=True)
+class RoutingDecision:
+    """The owner (a person, else None) and team of a report, the rule that decided, and why."""
+
+    owner: User | None
+    team: Team | None
+    rule: RoutingRule | None
+    reason: str
+    learned: bool = False  # the team came from coordinators' corrections
+    suggestion: str = ""  # a learned person, shown but not applied
+
+    @property
+    def to_coordinators(self) -> bool:
+        return self.owner is None and self.team is None
+
+
+# --- the rules, cached per process -----------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _CachedRules:
+    version: tuple
+    rules: tuple[Rule, ...]
+
+
+_cached: _CachedRules | None = None
+_lock = threading.Lock()
+
+
+def rule_from_row(
+    row: RoutingRule, category_ids: Iterable[int], district_ids: Iterable[int]
+) -> Rule:
+    answers = row.answers if isinstance(row.answers, dict) else {}
+    return Rule(
+        id=row.pk,
+        name=row.name,
+        order=row.order,
+        category_ids=frozenset(category_ids),
+        district_ids=frozenset(district_ids),
+        weekdays=frozenset(int(day) for day in (row.weekdays or [])),
+        time_from=row.time_from,
+        time_until=row.time_until,
+        answers=tuple(sorted((str(k), str(v)) for k, v in answers.items())),
+        target_team_id=row.target_team_id,
+        target_user_id=row.target_user_id,
+    )
+
+
+def rules_current() -> tuple[Rule, ...]:
+    """The active rules as pure Rule objects; one version query tells whether the cache is stale.
+
+    Any save of a rule (the admin saves the rule with its categories and wijken) moves its
+    updated_at, a deletion moves the count: other processes see the change on their next call.
+    """
+    global _cached
+    version = _rules_version()
+    cached = _cached
+    if cached is not None and cached.version == version:
+        return cached.rules
+    with _lock:
+        rows = list(RoutingRule.objects.filter(active=True))
+        ids = [row.pk for row in rows]
+        categories: dict[int, list[int]] = {pk: [] for pk in ids}
+        districts: dict[int, list[int]] = {pk: [] for pk in ids}
+        through = RoutingRule.categories.through.objects.filter(routingrule_id__in=ids)
+        for rule_id, category_id in through.values_list("routingrule_id", "category_id"):
+            categories[rule_id].append(category_id)
+        through = RoutingRule.districts.through.objects.filter(routingrule_id__in=ids)
+        for rule_id, district_id in through.values_list("routingrule_id", "district_id"):
+            districts[rule_id].append(district_id)
+        rules = tuple(rule_from_row(r, categories[r.pk], districts[r.pk]) for r in rows)
+        _cached = _CachedRules(version=version, rules=rules)
+        return rules
+
+
+# The two reads below run for every new report. Plain SQL: building these tiny queries through
+# the ORM costs ten times more than running them (bench/reports_intake.py).
+
+
+def _rules_version() -> tuple:
+    quote = connection.ops.quote_name
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT COUNT(*), MAX({quote('id')}), MAX({quote('updated_at')}) "
+            f"FROM {quote(RoutingRule._meta.db_table)}"
+        )
+        return tuple(cursor.fetchone())
+
+
+def _corrections(category_id: int, district_id: int | None) -> list[tuple]:
+    quote = connection.ops.quote_name
+    where_district = f"{quote('district_id')} " + ("= %s" if district_id is not None else "IS NULL")
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT {quote('to_team_id')}, {quote('to_user_id')}, {quote('count')} "
+            f"FROM {quote(RoutingCorrection._meta.db_table)} "
+            f"WHERE {quote('category_id')} = %s AND {where_district}",
+            [category_id] + ([district_id] if district_id is not None else []),
+        )
+        return cursor.fetchall()
+
+
+def rules_cache_clear() -> None:
+    global _cached
+    _cached = None
+
+
+# --- learning from coordinators' corrections -------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Learned:
+    team_id: int | None
+    user_id: int | None
+    count: int
+    total: int
+
+
+def learned_target(
+    corrections: Iterable[tuple[int | None, int | None, int]],
+    *,
+    threshold: int,
+    share: float = LEARN_SHARE,
+) -> Learned | None:
+    """The team (else the person) that coordinators moved these reports to often enough.
+
+    `corrections` are (to_team_id, to_user_id, count) rows of one category and wijk. A team wins
+    when its count reaches `threshold` and at least `share` of all corrections; a move to a person
+    of a team counts for that team too. Only when no team wins is a person considered.
+    """
+    rows = list(corrections)
+    total = sum(count for _team, _user, count in rows)
+    if total == 0:
+        return None
+    teams: Counter[int] = Counter()
+    users: Counter[int] = Counter()
+    for team_id, user_id, count in rows:
+        if team_id is not None:
+            teams[team_id] += count
+        if user_id is not None:
+            users[user_id] += count
+    for counts, as_team in ((teams, True), (users, False)):
+        if not counts:
+            continue
+        # Highest count first; the lowest id breaks a tie, so the answer never flickers.
+        target, count = min(counts.items(), key=lambda item: (-item[1], item[0]))
+        if count >= threshold and count >= share * total:
+            return Learned(
+                team_id=target if as_team else None,
+                user_id=None if as_team else target,
+                count=count,
+                total=total,
+            )
+    return None
+
+
+def learn_threshold() -> int:
+    return int(getattr(settings, "REPORTS_ROUTING_LEARN_THRESHOLD", DEFAULT_LEARN_THRESHOLD))
+
+
+def learned_for(*, category: Category, district: District | None) -> Learned | None:
+    rows = _corrections(category.pk, district.pk if district else None)
+    return learned_target(rows, threshold=learn_threshold())
+
+
+# --- the decision ----------------------------------------------------------------------------
+
+
+def _officer_user(officer_id: int) -> User | None:
+    return User.objects.filter(officer__pk=officer_id, is_active=True).first()
+
+
+def _to_responsible(
+    *, district: District | None, at: dt.datetime, prefix: str, reveal_absence_kind: bool
+) -> tuple[User | None, str]:
+    """The officer responsible for the wijk now (or nobody), with the explanation."""
+    if district is None:
+        return None, f"{prefix}naar de coördinatoren: de plek ligt niet in een wijk"
+    answer = responsibility_for(district=district, at=at, reveal_absence_kind=reveal_absence_kind)
+    if answer.officer_id is None:
+        return None, prefix + answer.explanation
+    user = _officer_user(answer.officer_id)
+    if user is None:
+        return None, (
+            f"{prefix}{answer.explanation}; maar {answer.officer_name} heeft geen (actief) "
+            "account, dus naar de coördinatoren"
+        )
+    return user, prefix + answer.explanation
+
+
+def _to_team(
+    *,
+    team: Team,
+    district: District | None,
+    at: dt.datetime,
+    prefix: str,
+    reveal_absence_kind: bool,
+) -> tuple[User | None, Team | None, str]:
+    if not team.routes_to_district_officer:
+        return None, team, f"{prefix}naar de bak van team {team.name}"
+    owner, reason = _to_responsible(
+        district=district, at=at, prefix=prefix, reveal_absence_kind=reveal_absence_kind
+    )
+    # Nobody on duty: the coordinators' queue, not a team queue that nobody works from.
+    return owner, team if owner is not None else None, reason
+
+
+def _responsible_team(category: Category) -> Team | None:
+    """The category's team; a subcategory without one uses its main category's team."""
+    if category.responsible_team_id is not None:
+        return category.responsible_team
+    if category.parent_id is not None:
+        return category.parent.responsible_team
+    return None
+
+
+def route(
+    *,
+    category: Category,
+    district: District | None,
+    at: dt.datetime | None = None,
+    answers: Mapping[str, str | list[str]] | None = None,
+    reveal_absence_kind: bool = False,
+) -> RoutingDecision:
+    """Decide who gets a report of `category` in `district` at `at` (default now), and why.
+
+    `reveal_absence_kind` names illness or leave in the reason; off by default, because the
+    reason is stored in the history that every colleague reads (ADR 0003).
+    """
+    at = timezone.localtime(at or timezone.now())
+    case = Case(
+        category_id=category.pk,
+        parent_category_id=category.parent_id,
+        district_id=district.pk if district else None,
+        moment=at,
+        answers=answers or {},
+    )
+    rule = first_matching_rule(rules_current(), case)
+    if rule is not None:
+        row = RoutingRule.objects.select_related("target_team", "target_user").get(pk=rule.id)
+        prefix = f"regel '{row.name}': "
+        user = row.target_user
+        if user is not None and user.is_active:
+            return RoutingDecision(
+                owner=user,
+                team=row.target_team,
+                rule=row,
+                reason=f"{prefix}toegewezen aan {user_label(user)}",
+            )
+        if user is not None:
+            return RoutingDecision(
+                owner=None,
+                team=None,
+                rule=row,
+                reason=f"{prefix}{user_label(user)} heeft geen actief account, "
+                "dus naar de coördinatoren",
+            )
+        if row.target_team is None:  # a rule without a target: the wijk decides
+            owner, reason = _to_responsible(
+                district=district, at=at, prefix=prefix, reveal_absence_kind=reveal_absence_kind
+            )
+            return RoutingDecision(owner=owner, team=None, rule=row, reason=reason)
+        owner, team, reason = _to_team(
+            team=row.target_team,
+            district=district,
+            at=at,
+            prefix=prefix,
+            reveal_absence_kind=reveal_absence_kind,
+        )
+        return RoutingDecision(owner=owner, team=team, rule=row, reason=reason)
+
+    learned = learned_for(category=category, district=district)
+    suggestion = ""
+    if learned is not None and learned.team_id is not None:
+        learned_team = Team.objects.get(pk=learned.team_id)
+        owner, team, reason = _to_team(
+            team=learned_team,
+            district=district,
+            at=at,
+            prefix="",
+            reveal_absence_kind=reveal_absence_kind,
+        )
+        because = f"op basis van {learned.count} eerdere correcties door coördinatoren"
+        return RoutingDecision(
+            owner=owner,
+            team=team,
+            rule=None,
+            reason=f"team {learned_team.name} {because}: {reason}"
+            if learned_team.routes_to_district_officer
+            else f"{reason} {because}",
+            learned=True,
+        )
+    if learned is not None and learned.user_id is not None:
+        person = User.objects.filter(pk=learned.user_id).first()
+        if person is not None:
+            suggestion = (
+                f"suggestie: coördinatoren gaven deze meldingen {learned.count} keer aan "
+                f"{user_label(person)}"
+            )
+
+    responsible = _responsible_team(category)
+    team = None
+    if responsible is not None:
+        owner, team, reason = _to_team(
+            team=responsible,
+            district=district,
+            at=at,
+            prefix="" if responsible.routes_to_district_officer else f"categorie {category.name}: ",
+            reveal_absence_kind=reveal_absence_kind,
+        )
+    else:
+        owner, reason = _to_responsible(
+            district=district, at=at, prefix="", reveal_absence_kind=reveal_absence_kind
+        )
+    if suggestion:
+        reason = f"{reason} ({suggestion})"
+    return RoutingDecision(owner=owner, team=team, rule=None, reason=reason, suggestion=suggestion)

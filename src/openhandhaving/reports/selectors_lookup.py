@@ -1,0 +1,94 @@
+"""Reads behind the forms of the reports app: people and categories to choose, addresses."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+import h3
+from django.conf import settings
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from openhandhaving.areas.models import Address
+from openhandhaving.core.models import User
+from openhandhaving.reports.models import Category
+from openhandhaving.reports.nearby import distance_m, k_ring_for_radius
+
+
+def owner_choices() -> QuerySet[User]:
+    """People who handle reports: active users whose role may change reports."""
+    return (
+        User.objects.filter(
+            is_active=True,
+            groups__permissions__codename="change_report",
+            groups__permissions__content_type__app_label="reports",
+        )
+        .distinct()
+        .order_by("first_name", "last_name", "username")
+    )
+
+
+def category_choices(*, search: bool = False) -> list:
+    """Active categories for a select: a main category with subcategories is a group of them.
+
+    A report needs the most specific category there is; a search (search=True) may also pick a
+    whole main category, offered as the group's first option."""
+    categories = list(Category.objects.filter(active=True).order_by("order", "name"))
+    children: dict[int, list[Category]] = defaultdict(list)
+    for category in categories:
+        if category.parent_id:
+            children[category.parent_id].append(category)
+    choices: list = []
+    for main in (c for c in categories if not c.parent_id):
+        subs = children[main.pk]
+        if not subs:
+            choices.append((main.pk, main.name))
+            continue
+        options = [(main.pk, _("%(name)s (alles)") % {"name": main.name})] if search else []
+        choices.append((main.name, options + [(sub.pk, sub.name) for sub in subs]))
+    return choices
+
+
+POSTCODE = re.compile(r"^(\d{4})\s*([A-Za-z]{2})(?:[\s,]+(\d+)\s*-?\s*([A-Za-z]?))?$")
+STREET_NUMBER = re.compile(r"^(.*?\D)[\s,]+(\d+)\s*-?\s*([A-Za-z]?)(?:\W.*)?$")
+
+
+def address_search(*, text: str, limit: int = 10) -> list[Address]:
+    """Addresses for the intake form: 'Dorpsstraat 12', 'dorpsstr', '2011AB 12', '2011 ab'."""
+    text = " ".join(text.split()).strip(" ,")
+    if len(text) < 2:
+        return []
+    addresses = Address.objects.all()
+    number, letter = "", ""
+    if match := POSTCODE.match(text):
+        digits, chars, number, letter = match.groups()
+        addresses = addresses.filter(postcode=f"{digits}{chars.upper()}")
+    elif match := STREET_NUMBER.match(text):
+        street, number, letter = match.groups()
+        addresses = addresses.filter(street__istartswith=street.strip(" ,"))
+    else:
+        addresses = addresses.filter(street__istartswith=text)
+    if number:
+        addresses = addresses.filter(house_number=int(number))
+    if letter:
+        addresses = addresses.filter(house_letter__iexact=letter)
+    return list(addresses.order_by("street", "house_number", "house_letter", "addition")[:limit])
+
+
+def address_get(*, pk: int) -> Address | None:
+    return Address.objects.filter(pk=pk).first()
+
+
+def nearest_address(*, lat: float, lon: float, radius_m: float = 40) -> Address | None:
+    """The address closest to a map click, if one lies within `radius_m`."""
+    cell = h3.latlng_to_cell(lat, lon, settings.H3_RESOLUTION)
+    cells = k_ring_for_radius(cell, radius_m)
+    best = min(
+        Address.objects.filter(h3_cell__in=cells),
+        key=lambda a: distance_m(lat, lon, a.lat, a.lon),
+        default=None,
+    )
+    if best is None or distance_m(lat, lon, best.lat, best.lon) > radius_m:
+        return None
+    return best

@@ -1,0 +1,23 @@
+"""Background jobs of the reports app: load ids, call a service, nothing more."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django_tasks import task
+
+
+@task()
+def message_deliver_task(message_id: int) -> str:
+    """Send one queued e-mail (reporter, external party or staff) and record sent or failed."""
+    from openhandhaving.reports.services.messages import message_deliver
+
+    return message_deliver(message_id=message_id)
+
+
+@task()
+def reports_handover_task(officer_user_id: int, at: str) -> int:
+    """An officer was reported absent: hand their open reports to whoever is responsible now."""
+    from openhandhaving.reports.flows import handover_open_reports
+
+    return handover_open_reports(officer_user_id=officer_user_id, at=dt.datetime.fromisoformat(at))

@@ -105,7 +105,7 @@ def inputs(count: int) -> list[dict]:
     from zoneinfo import ZoneInfo
 
     from openhandhaving.core.models import User
-    from openhandhaving.reports.demo import setting_from_database
+    from openhandhaving.reports.demo import located_inside, setting_from_database
     from openhandhaving.reports.demo_plan import drafts
     from openhandhaving.reports.models import Category
 
@@ -117,6 +117,8 @@ def inputs(count: int) -> list[dict]:
     categories = {c.slug: c for c in Category.objects.select_related("parent")}
     kcc = User.objects.get(username="kcc")
     made = []
+    planned = list(planned)
+    located_inside(planned, setting)  # report_create refuses spots outside the municipality
     for draft in planned:
         made.append(
             {

@@ -202,7 +202,7 @@ def child(args) -> None:
     from openhandhaving.reports.models import Report
 
     call_command("migrate", verbosity=0)
-    if not fresh and Report.objects.count() < args.reports:
+    if not fresh and Report.objects.count() < 0.98 * args.reports:  # the demo gives about N
         print(f"[{backend}] the kept database is too small: generating again", flush=True)
         connections.close_all()
         database_create(backend)

@@ -19,6 +19,7 @@ from zoneinfo import ZoneInfo
 import numpy as np
 from django.conf import settings
 
+from openhandhaving.areas.demo_streets import MARKET_WEEKDAYS
 from openhandhaving.areas.models import Address, Place
 from openhandhaving.areas.services import locate_many
 from openhandhaving.core.calendar import dutch_calendar
@@ -68,9 +69,10 @@ def reports_generate(ctx: DemoContext, setup: dict) -> int:
     """Two years of reports up to ctx.today 08:00 for the stored catalogue; returns the count."""
     tz = ZoneInfo(settings.TIME_ZONE)
     rng = ctx.rng("reports")
-    setting, labels = setting_from_database(rng)
+    setting, labels = setting_from_database(rng, ctx.shared.get("market_weekdays", MARKET_WEEKDAYS))
     writer = ReportWriter(
         setup=setup,
+        setting=setting,
         labels=labels,
         tz=tz,
         today=ctx.today,
@@ -102,7 +104,9 @@ def address_label(street: str, number: int, letter: str, addition: str) -> str:
     return f"{street} {number}{letter}" + (f"-{addition}" if addition else "")
 
 
-def setting_from_database(rng: random.Random) -> tuple[Setting, list[str]]:
+def setting_from_database(
+    rng: random.Random, market_weekdays: tuple[int, ...] = MARKET_WEEKDAYS
+) -> tuple[Setting, list[str]]:
     """The stored addresses and places as the planner's Setting, with spots near the places."""
     rows = list(
         Address.objects.order_by("id").values_list(
@@ -118,16 +122,35 @@ def setting_from_database(rng: random.Random) -> tuple[Setting, list[str]]:
         address_lon=np.array([r[1] for r in rows], dtype=float),
         streets=[r[2] for r in rows],
         places=places,
+        market_weekdays=tuple(market_weekdays),
     )
     pools_build(setting, rng)
     return setting, [address_label(*r[2:]) for r in rows]
 
 
+def located_inside(chunk: list[Draft], setting: Setting) -> list[dict]:
+    """Wijk, buurt and H3 cell of each draft; a spot just outside the municipality (report_create
+    refuses those) moves to the draft's address, which always lies inside."""
+    located = locate_many([(d.lat, d.lon) for d in chunk])
+    outside = [i for i, where in enumerate(located) if where["district"] is None]
+    for i in outside:
+        draft = chunk[i]
+        draft.lat = float(setting.address_lat[draft.address_index])
+        draft.lon = float(setting.address_lon[draft.address_index])
+    again = locate_many([(chunk[i].lat, chunk[i].lon) for i in outside])
+    for i, where in zip(outside, again, strict=True):
+        located[i] = where
+    return located
+
+
 class ReportWriter:
     """Turns drafts into stored reports with owner, history and contact, chunk by chunk."""
 
-    def __init__(self, *, setup: dict, labels: list[str], tz, today, rng, minimal: bool):
+    def __init__(
+        self, *, setup: dict, setting: Setting, labels: list[str], tz, today, rng, minimal
+    ):
         self.setup, self.labels, self.tz, self.rng, self.minimal = setup, labels, tz, rng, minimal
+        self.setting = setting
         self.now = dt.datetime.combine(today, dt.time(8, 0), tzinfo=tz)
         self.categories = setup["categories"]
         self.facts = {
@@ -181,7 +204,7 @@ class ReportWriter:
         return f"{local.year}-{serial:06d}"
 
     def write(self, chunk: list[Draft]) -> None:
-        located = locate_many([(d.lat, d.lon) for d in chunk])
+        located = located_inside(chunk, self.setting)
         reports, events, contacts = [], [], []
         when = self.when
         for draft, where in zip(chunk, located, strict=True):

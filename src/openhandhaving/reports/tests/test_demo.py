@@ -159,6 +159,7 @@ def test_deadlines_are_those_of_the_category(reports):
 def test_each_report_is_placed_in_its_wijk_buurt_and_h3_cell(reports):
     found = locate_many([(r.lat, r.lon) for r, _ in reports])
     for (report, _), where in zip(reports, found, strict=True):
+        assert report.district_id is not None  # report_create refuses places outside the town
         assert report.h3_cell == where["h3_cell"]
         assert report.district_id == (where["district"].pk if where["district"] else None)
         assert report.neighbourhood_id == (
@@ -206,7 +207,11 @@ def test_owners_are_officers_team_colleagues_or_the_coordinator(reports):
             or (report.owner_team_id, report.owner_id) in members
             or report.owner.username == "coordinator"
         )
-    assert {"coordinator", "handhaver", "stadsbeheer", "—"} <= set(owners)
+    assert {"handhaver", "stadsbeheer", "groen", "—"} <= set(owners)
+    # Rules as data decide first: night-time noise to the night team, drugs to the coordinator.
+    reasons = ReportEvent.objects.filter(kind="owner", actor__isnull=True)
+    assert reasons.filter(text__startswith="regel 'Geluid 's nachts").exists()
+    assert reasons.filter(text__startswith="regel 'Drugsoverlast naar de coördinator'").exists()
     # Coordinators moved parking in the centre to Team Parkeren; routing learned from it.
     assert RoutingCorrection.objects.filter(to_team__slug="parkeren").exists()
 

@@ -20,11 +20,13 @@ process (Django reads DATABASE_URL once); the last line printed is one JSON obje
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import importlib
 import json
 import os
 import random
+import shutil
 import sqlite3
 import subprocess
 import sys
@@ -75,7 +77,9 @@ def database_create(backend: str) -> None:
 def django_start(backend: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "openhandhaving.settings"
     os.environ["DATABASE_URL"] = database_url(backend)
-    os.environ["OPENHANDHAVING_VAR_DIR"] = tempfile.mkdtemp(prefix="oh-bench-var-")
+    var_dir = tempfile.mkdtemp(prefix="oh-bench-var-")  # media of the demo (portraits)
+    atexit.register(shutil.rmtree, var_dir, True)
+    os.environ["OPENHANDHAVING_VAR_DIR"] = var_dir
     os.environ.pop("OPENHANDHAVING_TASKS_BACKEND", None)  # the database backend: real writes
     import django
 

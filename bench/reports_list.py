@@ -18,10 +18,12 @@ DATABASE_URL once); the last line printed is one JSON object with all figures.
 from __future__ import annotations
 
 import argparse
+import atexit
 import datetime as dt
 import importlib
 import json
 import os
+import shutil
 import statistics
 import subprocess
 import sys
@@ -195,7 +197,9 @@ def child(args) -> None:
     fresh = not (args.reuse and database_exists(backend))
     if fresh:
         database_create(backend)
-    django_start(backend, tempfile.mkdtemp(prefix="oh-bench-var-"))
+    var_dir = tempfile.mkdtemp(prefix="oh-bench-var-")  # media of the demo (portraits)
+    atexit.register(shutil.rmtree, var_dir, True)
+    django_start(backend, var_dir)
     from django.core.management import call_command
     from django.db import connections
 

@@ -12,6 +12,7 @@ SEED ?= 1
 setup: $(VENV)/.installed src/openhandhaving/static/vendor/.built messages
 
 $(VENV)/.installed: pyproject.toml
+	@bash scripts/system_packages.sh pango
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -e '.[dev]'

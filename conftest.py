@@ -4,8 +4,18 @@ from __future__ import annotations
 
 import pytest
 
+from openhandhaving.core.caching import clear_all
 from openhandhaving.core.choices import RoleCode
 from openhandhaving.core.models import Role, User
+
+
+@pytest.fixture(autouse=True)
+def fresh_caches(settings):
+    """Each test reads areas, rules and roster from its own database, on every use."""
+    settings.CACHE_RECHECK_SECONDS = 0
+    clear_all()
+    yield
+    clear_all()
 
 
 @pytest.fixture

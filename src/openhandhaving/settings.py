@@ -160,6 +160,17 @@ REPORTS_EXTERNAL_DAYS = int(os.environ.get("OPENHANDHAVING_EXTERNAL_DAYS", "14")
 REPORTS_ROUTING_LEARN_THRESHOLD = int(os.environ.get("OPENHANDHAVING_ROUTING_LEARN_THRESHOLD", "3"))
 # A report's page lists reports of the same category within this distance (metres, 12 weeks).
 REPORTS_NEARBY_RADIUS_M = int(os.environ.get("OPENHANDHAVING_NEARBY_RADIUS_M", "50"))
+# Each process keeps copies of areas, routing rules and the roster; it checks their version in
+# the database at most this often (seconds). Changes in the same process apply at once (ADR 0007).
+CACHE_RECHECK_SECONDS = float(os.environ.get("OPENHANDHAVING_CACHE_RECHECK_SECONDS", "2"))
+# Retention (S3): days after closing until the reporter's data is anonymised, and until the report
+# is deleted (the municipality's selectielijst sets this); 0 or empty switches a step off.
+REPORTS_ANONYMISE_AFTER_DAYS = int(
+    os.environ.get("OPENHANDHAVING_REPORTS_ANONYMISE_AFTER_DAYS", "365").strip() or "0"
+)
+REPORTS_DELETE_AFTER_DAYS = int(
+    os.environ.get("OPENHANDHAVING_REPORTS_DELETE_AFTER_DAYS", "1826").strip() or "0"
+)
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = env_bool("OPENHANDHAVING_SECURE_COOKIES", False)
@@ -186,4 +197,6 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("OPENHANDHAVING_LOG_LEVEL", "INFO")},
+    # WeasyPrint (report PDFs) reports every rendering step and font subset at INFO.
+    "loggers": {"weasyprint.progress": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
 }

@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from pathlib import Path
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page, sync_playwright
 
+from openhandhaving.areas import index_cache
+from openhandhaving.areas.models import Address, District
+from openhandhaving.areas.services import areas_import, located_fill
+from openhandhaving.areas.tests import geo
 from openhandhaving.core.choices import RoleCode
 from openhandhaving.core.models import Role, User
+from openhandhaving.reports.models import Category, Team
+from openhandhaving.reports.routing import rules_cache_clear
+from openhandhaving.team.tests.factories import OfficerFactory, assign
 
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in fixtures are
 # still synchronous and safe here.
@@ -105,3 +114,49 @@ def axe_violations(page: Page, impacts=("serious", "critical")) -> list[dict]:
         for v in result["violations"]
         if v["impact"] in impacts
     ]
+
+
+# --- the town of the reports journeys ------------------------------------------------------
+
+IN_WEST = (52.098, 5.105)
+
+
+@pytest.fixture
+def town(transactional_db, staff):
+    """Wijk West with Hanna de Vries as district officer, on duty now; the KCC's Kim."""
+    index_cache.area_index_clear()
+    rules_cache_clear()
+    imported = areas_import(
+        districts_geojson=geo.cbs_wijken(), neighbourhoods_geojson=geo.cbs_buurten()
+    )
+    assert imported.ok, imported.errors
+    west = District.objects.get(name="West")
+    hanna = staff("officer", username="hanna", first_name="Hanna", last_name="de Vries")
+    officer = OfficerFactory(user=hanna, first_name="Hanna", last_name="de Vries")
+    assign(west, officer)
+    now = timezone.now()
+    shift = officer.shifts.create(
+        start=now - dt.timedelta(hours=2), end=now + dt.timedelta(hours=6), district=west
+    )
+    shift.officers.set([officer])
+    handhaving = Team.objects.create(
+        name="Handhaving", slug="handhaving", routes_to_district_officer=True
+    )
+    overlast = Category.objects.create(
+        slug="overlast", name="Overlast", responsible_team=handhaving
+    )
+    Category.objects.create(slug="geluid", name="Geluid", parent=overlast)
+    address = Address(
+        street="Dorpsstraat",
+        house_number=12,
+        postcode="3511AB",
+        city="Utrecht",
+        lat=IN_WEST[0],
+        lon=IN_WEST[1],
+    )
+    located_fill(obj=address)
+    address.save()
+    staff("contact_centre", username="kim", first_name="Kim")
+    yield {"west": west, "hanna": hanna}
+    index_cache.area_index_clear()
+    rules_cache_clear()

@@ -73,3 +73,27 @@ class AuditLogEntry(models.Model):
 
     def __str__(self) -> str:
         return f"{self.time:%Y-%m-%d %H:%M} {self.actor_name} {self.action} {self.object_repr}"
+
+
+class ScheduledRun(models.Model):
+    """One slot of a scheduled job that a scheduler enqueued (core.scheduler, ADR 0006).
+
+    The unique (job, slot) pair is the lock: the scheduler that inserts it enqueues the task;
+    another one running at the same time gets an IntegrityError and leaves it.
+    """
+
+    job = models.CharField(_("taak"), max_length=100)
+    slot = models.CharField(_("moment"), max_length=40)
+    enqueued_at = models.DateTimeField(_("in de wachtrij gezet"), db_index=True)
+    task_result_id = models.CharField(_("kenmerk van de taak"), max_length=64, blank=True)
+
+    class Meta:
+        verbose_name = _("geplande taak")
+        verbose_name_plural = _("geplande taken")
+        ordering = ["-enqueued_at", "-id"]
+        constraints = [
+            models.UniqueConstraint(fields=["job", "slot"], name="scheduled_run_once_per_slot")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.job} {self.slot}"

@@ -4,6 +4,7 @@ from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
 from openhandhaving.core.choices import RoleCode
+from openhandhaving.core.schedule import ScheduledJob
 
 _HANDLE = [
     "view_report",
@@ -36,6 +37,12 @@ class ReportsConfig(AppConfig):
         (_("Berichten"), "reports:outbox", "reports.view_outgoingmessage", 14),
         (_("Standaardteksten"), "reports:standard_text_list", "reports.change_standardtext", 80),
         (_("Routering testen"), "reports:routing_simulator", "reports.change_routingrule", 81),
+        (_("Bewaartermijnen"), "reports:retention", "reports.view_retention", 82),
+    ]
+    scheduled_jobs = [
+        ScheduledJob(
+            name="reports.retention", task="openhandhaving.reports.tasks.retention_task", at="03:15"
+        ),
     ]
     start_panels = {
         RoleCode.OFFICER: [
@@ -85,6 +92,7 @@ class ReportsConfig(AppConfig):
             "export_reports",
             "route_reports",
             "resend_outgoingmessage",
+            "view_retention",
         ],
     }
 
@@ -95,3 +103,19 @@ class ReportsConfig(AppConfig):
         officer_absence_started.connect(
             absence_started_receiver, dispatch_uid="reports_handover_on_absence"
         )
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from openhandhaving.reports.models import RoutingCorrection, RoutingRule
+        from openhandhaving.reports.routing import rules_cache_clear
+
+        # A rule or correction changed in this process routes at once (core.caching, ADR 0007).
+        def clear(**_kwargs) -> None:
+            rules_cache_clear()
+
+        for model in (RoutingRule, RoutingCorrection):
+            for signal in (post_save, post_delete):
+                signal.connect(clear, sender=model, weak=False, dispatch_uid=f"routing-{model}")
+        for through in (RoutingRule.categories.through, RoutingRule.districts.through):
+            m2m_changed.connect(
+                clear, sender=through, weak=False, dispatch_uid=f"routing-{through}"
+            )

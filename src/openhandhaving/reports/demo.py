@@ -297,13 +297,20 @@ class ReportWriter:
             created_by.user_id if created_by else None,
             "",
             len(outcome.events),
+            when(self.anonymised_at(outcome.closed_at)),
         )
         return row, outcome
 
+    def anonymised_at(self, closed_at: dt.datetime | None) -> dt.datetime | None:
+        """When the retention job would have removed the reporter's data (a year after closing)."""
+        if closed_at is not None and closed_at + RETENTION < self.now:
+            return closed_at + RETENTION
+        return None
+
     def contact_row(self, report_id: int, contact: dict, closed_at) -> tuple:
         """The reporter's data; anonymised when the report closed more than a year ago."""
-        if closed_at is not None and closed_at + RETENTION < self.now:
-            return (report_id, "", "", "", False, self.when(closed_at + RETENTION))
+        if (anonymised_at := self.anonymised_at(closed_at)) is not None:
+            return (report_id, "", "", "", False, self.when(anonymised_at))
         return (
             report_id,
             contact["name"],

@@ -25,7 +25,7 @@ REPORT_COLUMNS = (
     "id", "lat", "lon", "h3_cell", "district_id", "neighbourhood_id", "number", "text",
     "category_id", "status", "owner_id", "owner_team_id", "address", "channel", "priority",
     "cause", "answers", "reported_at", "deadline", "deadline_3x", "closed_at", "parent_id",
-    "duplicate_of_id", "created_by_id", "external_id", "version",
+    "duplicate_of_id", "created_by_id", "external_id", "version", "anonymised_at",
 )  # fmt: skip
 EVENT_COLUMNS = (
     "report_id", "time", "actor_id", "kind", "old_value", "new_value", "text", "internal",

@@ -13,6 +13,7 @@ import logging
 from django.db.models import Q
 from django.utils import timezone
 
+from openhandhaving.core.caching import recheck_seconds
 from openhandhaving.core.models import User
 from openhandhaving.reports.choices import OPEN_STATES
 from openhandhaving.reports.exceptions import ConcurrentEditError, ReportRuleError
@@ -21,6 +22,7 @@ from openhandhaving.reports.models import Report
 from openhandhaving.reports.routing import RoutingDecision, route
 from openhandhaving.reports.services import report_assign
 from openhandhaving.team.models import Absence
+from openhandhaving.team.roster_cache import roster_cache_clear
 
 logger = logging.getLogger(__name__)
 
@@ -35,8 +37,11 @@ def absence_started_receiver(sender, absence: Absence, **kwargs) -> None:
         return
     task = reports_handover_task
     try:
-        if absence.start > timezone.now() and task.get_backend().supports_defer:
-            task = task.using(run_after=absence.start)
+        # Other processes may route by their roster copy for CACHE_RECHECK_SECONDS more (ADR
+        # 0007); a handover after that also catches what they gave the absent officer meanwhile.
+        run_after = max(absence.start, timezone.now()) + dt.timedelta(seconds=recheck_seconds())
+        if run_after > timezone.now() and task.get_backend().supports_defer:
+            task = task.using(run_after=run_after)
         task.enqueue(officer_user_id=user_id, at=absence.start.isoformat())
     except Exception:
         # The absence is stored already; a broken task queue must not turn that into an error
@@ -70,6 +75,7 @@ def handover_open_reports(*, officer_user_id: int, at: dt.datetime | None = None
     moment = timezone.now()
     if at is not None and at > moment:
         return 0
+    roster_cache_clear()  # decide from the roster as it is now, not from this process's copy
     if not _absent_at(officer_user_id, moment):
         return 0
     user = User.objects.filter(pk=officer_user_id).first()

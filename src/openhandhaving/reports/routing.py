@@ -10,7 +10,6 @@ its own queue. Every decision carries a Dutch sentence for the history.
 from __future__ import annotations
 
 import datetime as dt
-import threading
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -20,11 +19,12 @@ from django.db import connection
 from django.utils import timezone
 
 from openhandhaving.areas.models import District
+from openhandhaving.core.caching import Fresh
 from openhandhaving.core.models import User
 from openhandhaving.reports.labels import user_label
 from openhandhaving.reports.models import Category, RoutingCorrection, RoutingRule, Team
 from openhandhaving.reports.routing_rules import Case, Rule, first_matching_rule
-from openhandhaving.team.selectors import responsibility_for
+from openhandhaving.team.roster_cache import responsibility_cached
 
 DEFAULT_LEARN_THRESHOLD = 3
 LEARN_SHARE = 0.6  # the learned target must hold at least this share of the corrections
@@ -46,17 +46,13 @@ class RoutingDecision:
         return self.owner is None and self.team is None
 
 
-# --- the rules, cached per process -----------------------------------------------------------
+# --- the rules and the corrections, cached per process (core.caching) ------------------------
 
 
 @dataclass(frozen=True)
 class _CachedRules:
-    version: tuple
     rules: tuple[Rule, ...]
-
-
-_cached: _CachedRules | None = None
-_lock = threading.Lock()
+    rows: dict[int, RoutingRule]  # with target team and person, for the decision's reason
 
 
 def rule_from_row(
@@ -78,38 +74,30 @@ def rule_from_row(
     )
 
 
-def rules_current() -> tuple[Rule, ...]:
-    """The active rules as pure Rule objects; one version query tells whether the cache is stale.
-
-    Any save of a rule (the admin saves the rule with its categories and wijken) moves its
-    updated_at, a deletion moves the count: other processes see the change on their next call.
-    """
-    global _cached
-    version = _rules_version()
-    cached = _cached
-    if cached is not None and cached.version == version:
-        return cached.rules
-    with _lock:
-        rows = list(RoutingRule.objects.filter(active=True))
-        ids = [row.pk for row in rows]
-        categories: dict[int, list[int]] = {pk: [] for pk in ids}
-        districts: dict[int, list[int]] = {pk: [] for pk in ids}
-        through = RoutingRule.categories.through.objects.filter(routingrule_id__in=ids)
-        for rule_id, category_id in through.values_list("routingrule_id", "category_id"):
-            categories[rule_id].append(category_id)
-        through = RoutingRule.districts.through.objects.filter(routingrule_id__in=ids)
-        for rule_id, district_id in through.values_list("routingrule_id", "district_id"):
-            districts[rule_id].append(district_id)
-        rules = tuple(rule_from_row(r, categories[r.pk], districts[r.pk]) for r in rows)
-        _cached = _CachedRules(version=version, rules=rules)
-        return rules
+def _rules_load(_version) -> _CachedRules:
+    rows = list(
+        RoutingRule.objects.filter(active=True).select_related("target_team", "target_user")
+    )
+    ids = [row.pk for row in rows]
+    categories: dict[int, list[int]] = {pk: [] for pk in ids}
+    districts: dict[int, list[int]] = {pk: [] for pk in ids}
+    through = RoutingRule.categories.through.objects.filter(routingrule_id__in=ids)
+    for rule_id, category_id in through.values_list("routingrule_id", "category_id"):
+        categories[rule_id].append(category_id)
+    through = RoutingRule.districts.through.objects.filter(routingrule_id__in=ids)
+    for rule_id, district_id in through.values_list("routingrule_id", "district_id"):
+        districts[rule_id].append(district_id)
+    rules = tuple(rule_from_row(r, categories[r.pk], districts[r.pk]) for r in rows)
+    return _CachedRules(rules=rules, rows={row.pk: row for row in rows})
 
 
-# The two reads below run for every new report. Plain SQL: building these tiny queries through
-# the ORM costs ten times more than running them (bench/reports_intake.py).
+# Plain SQL for the version reads: building these tiny queries through the ORM costs more than
+# running them (bench/reports_intake.py).
 
 
 def _rules_version() -> tuple:
+    """Any save of a rule (the admin saves the rule with its categories and wijken) moves its
+    updated_at, a deletion moves the count."""
     quote = connection.ops.quote_name
     with connection.cursor() as cursor:
         cursor.execute(
@@ -119,22 +107,44 @@ def _rules_version() -> tuple:
         return tuple(cursor.fetchone())
 
 
-def _corrections(category_id: int, district_id: int | None) -> list[tuple]:
+def _corrections_version() -> tuple:
+    """Every recorded correction adds a row or raises a count and moves last_at."""
     quote = connection.ops.quote_name
-    where_district = f"{quote('district_id')} " + ("= %s" if district_id is not None else "IS NULL")
     with connection.cursor() as cursor:
         cursor.execute(
-            f"SELECT {quote('to_team_id')}, {quote('to_user_id')}, {quote('count')} "
-            f"FROM {quote(RoutingCorrection._meta.db_table)} "
-            f"WHERE {quote('category_id')} = %s AND {where_district}",
-            [category_id] + ([district_id] if district_id is not None else []),
+            f"SELECT COUNT(*), SUM({quote('count')}), MAX({quote('last_at')}) "
+            f"FROM {quote(RoutingCorrection._meta.db_table)}"
         )
-        return cursor.fetchall()
+        return tuple(cursor.fetchone())
+
+
+def _corrections_load(_version) -> dict[tuple[int, int | None], list[tuple]]:
+    found: dict[tuple[int, int | None], list[tuple]] = {}
+    rows = RoutingCorrection.objects.values_list(
+        "category_id", "district_id", "to_team_id", "to_user_id", "count"
+    )
+    for category_id, district_id, team_id, user_id, count in rows:
+        found.setdefault((category_id, district_id), []).append((team_id, user_id, count))
+    return found
+
+
+_rules: Fresh[_CachedRules] = Fresh(version=_rules_version, load=_rules_load)
+_corrections_cache: Fresh[dict] = Fresh(version=_corrections_version, load=_corrections_load)
+
+
+def rules_current() -> tuple[Rule, ...]:
+    """The active rules as pure Rule objects (other processes' changes show within seconds)."""
+    return _rules.get().rules
+
+
+def _corrections(category_id: int, district_id: int | None) -> list[tuple]:
+    return _corrections_cache.get().get((category_id, district_id), [])
 
 
 def rules_cache_clear() -> None:
-    global _cached
-    _cached = None
+    """Forget the cached rules and corrections (after a change in this process)."""
+    _rules.clear()
+    _corrections_cache.clear()
 
 
 # --- learning from coordinators' corrections -------------------------------------------------
@@ -198,20 +208,20 @@ def learned_for(*, category: Category, district: District | None) -> Learned | N
 # --- the decision ----------------------------------------------------------------------------
 
 
-def _officer_user(officer_id: int) -> User | None:
-    return User.objects.filter(officer__pk=officer_id, is_active=True).first()
-
-
 def _to_responsible(
     *, district: District | None, at: dt.datetime, prefix: str, reveal_absence_kind: bool
 ) -> tuple[User | None, str]:
     """The officer responsible for the wijk now (or nobody), with the explanation."""
     if district is None:
         return None, f"{prefix}naar de coördinatoren: de plek ligt niet in een wijk"
-    answer = responsibility_for(district=district, at=at, reveal_absence_kind=reveal_absence_kind)
+    answer, user = responsibility_cached(
+        district_id=district.pk,
+        district_name=district.name,
+        at=at,
+        reveal_absence_kind=reveal_absence_kind,
+    )
     if answer.officer_id is None:
         return None, prefix + answer.explanation
-    user = _officer_user(answer.officer_id)
     if user is None:
         return None, (
             f"{prefix}{answer.explanation}; maar {answer.officer_name} heeft geen (actief) "
@@ -269,7 +279,7 @@ def route(
     )
     rule = first_matching_rule(rules_current(), case)
     if rule is not None:
-        row = RoutingRule.objects.select_related("target_team", "target_user").get(pk=rule.id)
+        row = _rules.get().rows[rule.id]
         prefix = f"regel '{row.name}': "
         user = row.target_user
         if user is not None and user.is_active:

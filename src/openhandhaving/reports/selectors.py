@@ -372,7 +372,14 @@ def unrouted_reports(*, limit: int = 10) -> list[Report]:
 def report_detail(*, number: str) -> Report | None:
     return (
         Report.objects.select_related(
-            "category", "category__parent", "district", "neighbourhood", "owner", "owner_team"
+            "category",
+            "category__parent",
+            "district",
+            "neighbourhood",
+            "owner",
+            "owner_team",
+            "parent",
+            "duplicate_of",
         )
         .defer(
             "district__geometry",

@@ -21,3 +21,11 @@ def reports_handover_task(officer_user_id: int, at: str) -> int:
     from openhandhaving.reports.flows import handover_open_reports
 
     return handover_open_reports(officer_user_id=officer_user_id, at=dt.datetime.fromisoformat(at))
+
+
+@task()
+def retention_task() -> dict:
+    """Nightly (ScheduledJob "reports.retention"): delete expired reports, anonymise reporters."""
+    from openhandhaving.reports.services.retention import retention_run
+
+    return retention_run()

@@ -22,7 +22,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from openhandhaving.core.services import audit_log_record, origin_of
-from openhandhaving.reports.choices import TEXT_REQUIRED, TRANSITIONS, Status
+from openhandhaving.reports.choices import OPEN_STATES, TEXT_REQUIRED, TRANSITIONS, Status
 from openhandhaving.reports.display import detail_url_prefix
 from openhandhaving.reports.exceptions import ConcurrentEditError, ReportRuleError
 from openhandhaving.reports.forms import (
@@ -33,6 +33,7 @@ from openhandhaving.reports.forms import (
     StatusForm,
     UpdateForm,
 )
+from openhandhaving.reports.forms_relations import DuplicateForm, UnlinkForm
 from openhandhaving.reports.models import Attachment, Report
 from openhandhaving.reports.selectors import (
     NearbyReport,
@@ -52,6 +53,7 @@ from openhandhaving.reports.services import (
 )
 
 MESSAGE_PANEL = "reports/includes/message_panel.html"
+OPEN = {s.value for s in OPEN_STATES}
 NEARBY_SHOWN = 10  # the rest are on the map
 FORMS: dict[str, Callable] = {
     "status_form": lambda report, data=None: StatusForm(
@@ -68,6 +70,10 @@ FORMS: dict[str, Callable] = {
     "return_form": lambda report, data=None: ReturnToQueueForm(data),
     "note_form": lambda report, data=None: NoteForm(data),
     "attachment_form": lambda report, data=None, files=None: AttachmentForm(data, files),
+    "duplicate_form": lambda report, data=None: DuplicateForm(
+        data, initial={"version": report.version}
+    ),
+    "unlink_form": lambda report, data=None: UnlinkForm(data, initial={"version": report.version}),
     "update_form": lambda report, data=None: UpdateForm(
         data,
         initial={
@@ -169,6 +175,13 @@ def detail_page(
             "nearby": nearby[:NEARBY_SHOWN],
             "nearby_more": max(0, len(nearby) - NEARBY_SHOWN),
             "duplicates": [n for n in nearby if n.likely_duplicate],
+            "main_candidates": [
+                n
+                for n in nearby
+                if n.likely_duplicate and n.reported_at < report.reported_at and n.status in OPEN
+            ],
+            "actions": report.children.select_related("category", "owner", "owner_team"),
+            "linked_duplicates": report.duplicates.only("number", "status", "reported_at"),
             "radius_m": settings_radius(),
             "transitions": [
                 {"value": s.value, "label": s.label, "needs_text": s in TEXT_REQUIRED}

@@ -149,7 +149,9 @@ def message_send_or_change(request: HttpRequest, report: Report, data: dict) -> 
     """Send only the message, or change the status with it (the status service sends it)."""
     message = {"subject": data["subject"], "body": data["body"]}
     if data["to_status"] == report.status:
-        message_services.message_send(report=report, actor=request.user, **message)
+        message_services.message_send(
+            report=report, actor=request.user, to_duplicates=True, **message
+        )
         messages.success(request, _("Het bericht is verstuurd."))
         return
     if not request.user.has_perm("reports.change_report"):

@@ -62,3 +62,18 @@ class TeamConfig(AppConfig):
         RoleCode.CONTACT_CENTRE: ["view_officer", "view_districtassignment"],
         RoleCode.COMMUNICATIONS: ["view_officer", "view_districtassignment"],
     }
+
+    def ready(self) -> None:
+        from django.conf import settings
+        from django.db.models.signals import m2m_changed, post_delete, post_save
+
+        from openhandhaving.team.models import Absence, DistrictAssignment, Officer, Shift
+        from openhandhaving.team.roster_cache import roster_cache_clear
+
+        # A roster change in this process shows in routing at once (core.caching, ADR 0007).
+        for model in (Absence, DistrictAssignment, Officer, Shift, settings.AUTH_USER_MODEL):
+            for signal in (post_save, post_delete):
+                signal.connect(roster_cache_clear, sender=model, dispatch_uid=f"roster-{model}")
+        m2m_changed.connect(
+            roster_cache_clear, sender=Shift.officers.through, dispatch_uid="roster-members"
+        )

@@ -29,6 +29,7 @@ class Officer(models.Model):
     phone = models.CharField(_("telefoon (werk)"), max_length=20, blank=True)
     email = models.EmailField(_("e-mail (werk)"), blank=True)
     active = models.BooleanField(_("in dienst"), default=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)  # routing cache version
 
     class Meta:
         verbose_name = _("handhaver")
@@ -84,6 +85,7 @@ class DistrictAssignment(models.Model):
         Officer, verbose_name=_("handhaver"), on_delete=models.CASCADE, related_name="assignments"
     )
     role = models.CharField(_("rol"), max_length=20, choices=AssignmentRole.choices)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)  # routing cache version
 
     class Meta:
         verbose_name = _("wijktoewijzing")
@@ -169,6 +171,7 @@ class Shift(models.Model):
         RosterPattern, null=True, blank=True, on_delete=models.SET_NULL, related_name="shifts"
     )
     note = models.CharField(_("opmerking"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)  # routing cache version
 
     class Meta:
         verbose_name = _("dienst")
@@ -192,6 +195,7 @@ class Absence(models.Model):
     start = models.DateTimeField(_("vanaf"))
     end = models.DateTimeField(_("tot"), null=True, blank=True, help_text=_("Leeg: nog onbekend."))
     note = models.CharField(_("opmerking"), max_length=200, blank=True)
+    updated_at = models.DateTimeField(_("gewijzigd"), auto_now=True)  # routing cache version
 
     class Meta:
         verbose_name = _("afwezigheid")

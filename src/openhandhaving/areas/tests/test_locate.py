@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import h3
 import pytest
+import time_machine
 from django.utils import timezone
 
 from openhandhaving.areas import index_cache
@@ -88,24 +89,43 @@ def test_a_new_import_is_seen_by_the_next_locate(squares):
 def test_a_change_made_by_another_process_is_seen_through_the_version_key(squares):
     """Another process changes a buurt; this process's cache was never told, yet it notices."""
     assert names(locate(lat=IN_NOORD[0], lon=IN_NOORD[1])) == ("West", "Noord")
-    stale = index_cache._cached
+    stale = index_cache.area_index_current()
     Neighbourhood.objects.filter(name="Noord").update(
         geometry=geo.polygon(geo.SOUTH), updated_at=timezone.now()
     )
     Neighbourhood.objects.filter(name="Zuid").update(
         geometry=geo.polygon(geo.NORTH), updated_at=timezone.now()
     )
-    assert index_cache._cached is stale
     assert names(locate(lat=IN_NOORD[0], lon=IN_NOORD[1])) == ("West", "Zuid")
-    assert index_cache._cached is not stale
+    assert index_cache.area_index_current() is not stale
+
+
+def test_between_version_checks_another_process_change_shows_after_the_recheck_time(
+    squares, settings, django_assert_num_queries
+):
+    """With CACHE_RECHECK_SECONDS the copy is used without any query until the time is up."""
+    settings.CACHE_RECHECK_SECONDS = 60
+    with time_machine.travel("2026-11-24 10:00:00+01:00", tick=False) as clock:
+        assert names(locate(lat=IN_NOORD[0], lon=IN_NOORD[1])) == ("West", "Noord")
+        Neighbourhood.objects.filter(name="Noord").update(
+            geometry=geo.polygon(geo.SOUTH), updated_at=timezone.now()
+        )
+        Neighbourhood.objects.filter(name="Zuid").update(
+            geometry=geo.polygon(geo.NORTH), updated_at=timezone.now()
+        )
+        clock.shift(59)
+        with django_assert_num_queries(0):
+            assert names(locate(lat=IN_NOORD[0], lon=IN_NOORD[1])) == ("West", "Noord")
+        clock.shift(2)
+        assert names(locate(lat=IN_NOORD[0], lon=IN_NOORD[1])) == ("West", "Zuid")
 
 
 def test_an_unchanged_database_reuses_the_cached_index(squares, django_assert_num_queries):
     locate(lat=IN_NOORD[0], lon=IN_NOORD[1])
-    cached = index_cache._cached
+    cached = index_cache.area_index_current()
     with django_assert_num_queries(2):  # the version of wijken and of buurten, nothing else
         locate(lat=IN_NOORD[0], lon=IN_NOORD[1])
-    assert index_cache._cached is cached
+    assert index_cache.area_index_current() is cached
 
 
 def test_a_wijk_removed_in_the_admin_is_no_longer_found(squares):

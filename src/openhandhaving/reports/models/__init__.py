@@ -1,5 +1,6 @@
-"""Models of the reports app, one module per part: core (reports, categories, history, routing)
-and messages (standard texts, outgoing e-mail, reporter and partner links)."""
+"""Models of the reports app, one module per part: core (reports, categories, history, routing),
+messages (standard texts, outgoing e-mail, reporter and partner links) and retention (the counted
+record of anonymised and deleted reports)."""
 
 from openhandhaving.reports.models.core import (
     Attachment,
@@ -22,6 +23,7 @@ from openhandhaving.reports.models.messages import (
     ReportLink,
     StandardText,
 )
+from openhandhaving.reports.models.retention import RetentionAction, RetentionRecord
 
 __all__ = [
     "Attachment",
@@ -36,6 +38,8 @@ __all__ = [
     "ReportLink",
     "ReportNumber",
     "ReporterContact",
+    "RetentionAction",
+    "RetentionRecord",
     "RoutingCorrection",
     "RoutingRule",
     "SavedFilter",

@@ -169,6 +169,8 @@ class Report(Located):
         help_text=_("Voorkomt dubbele invoer als een systeem dezelfde melding opnieuw stuurt."),
     )
     version = models.PositiveIntegerField(_("versie"), default=1)
+    # Set by the retention job (services/retention.py) when the reporter's data was removed.
+    anonymised_at = models.DateTimeField(_("melder geanonimiseerd op"), null=True, blank=True)
 
     class Meta:
         verbose_name = _("melding")
@@ -196,6 +198,14 @@ class Report(Located):
                 name="report_open_by_deadline",
             ),
             models.Index(fields=["category", "h3_cell"]),
+            # Retention: closed reports past their term. Anonymised ones leave the first index,
+            # deleted ones the second, so each night's run reads only what is new.
+            models.Index(
+                fields=["closed_at"],
+                condition=models.Q(anonymised_at__isnull=True),
+                name="report_to_anonymise",
+            ),
+            models.Index(fields=["closed_at"], name="report_closed_at"),
         ]
         permissions = [
             ("export_reports", _("Meldingen exporteren (CSV)")),

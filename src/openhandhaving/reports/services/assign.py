@@ -12,6 +12,7 @@ from openhandhaving.core.services import audit_log_record
 from openhandhaving.reports.choices import END_STATES, EventKind
 from openhandhaving.reports.exceptions import ReportRuleError
 from openhandhaving.reports.models import Report, ReportEvent, RoutingCorrection, Team
+from openhandhaving.reports.routing import rules_cache_clear
 from openhandhaving.reports.services.common import event_add, owner_label, report_write, user_label
 from openhandhaving.reports.services.notify import owner_changed
 
@@ -41,6 +42,7 @@ def routing_correction_record(
         "to_user": owner,
     }
     updated = RoutingCorrection.objects.filter(**key).update(count=F("count") + 1, last_at=at)
+    transaction.on_commit(rules_cache_clear)  # the next report in this process learns at once
     if not updated:
         return RoutingCorrection.objects.create(**key, count=1, last_at=at)
     return RoutingCorrection.objects.filter(**key).first()

@@ -7,9 +7,10 @@ from collections.abc import Iterable, Mapping
 from functools import lru_cache
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.db.models import Q
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from openhandhaving.core.calendar import WorkingCalendar, dutch_calendar
@@ -199,11 +200,7 @@ def _confirmation_queue(*, report: Report, actor: User | None, now: dt.datetime)
     if text is not None:
         subject, body = standard_text_render(text=text, report=report)
     else:
-        subject = _("Uw melding %(number)s is ontvangen") % {"number": report.number}
-        body = _(
-            "Beste melder,\n\nBedankt voor uw melding. We hebben hem ontvangen onder nummer "
-            "%(number)s en gaan ermee aan de slag.\n\nMet vriendelijke groet,\nHandhaving"
-        ) % {"number": report.number}
+        subject, body = _confirmation_default(report)
     message = message_queue(
         report=report,
         actor=actor,
@@ -221,6 +218,17 @@ def _confirmation_queue(*, report: Report, actor: User | None, now: dt.datetime)
         internal=False,
         time=now,
     )
+
+
+def _confirmation_default(report: Report) -> tuple[str, str]:
+    """The confirmation when the administrator wrote none: in Dutch, whoever typed the report."""
+    with translation.override(settings.LANGUAGE_CODE):
+        subject = _("Uw melding %(number)s is ontvangen") % {"number": report.number}
+        body = _(
+            "Beste melder,\n\nBedankt voor uw melding. We hebben hem ontvangen onder nummer "
+            "%(number)s en gaan ermee aan de slag.\n\nMet vriendelijke groet,\nHandhaving"
+        ) % {"number": report.number}
+    return subject, body
 
 
 def _standard_text_new(category: Category) -> StandardText | None:

@@ -14,7 +14,7 @@ from django.core import signing
 from django.core.mail import EmailMessage
 from django.db import transaction
 from django.urls import reverse
-from django.utils import formats, timezone
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 
 from openhandhaving.core.models import User
@@ -121,9 +121,11 @@ def email_body(*, body: str, report: Report, audience: str = MessageAudience.REP
     """The e-mail as the receiver reads it: the text and a line that says what it is about."""
     if audience == MessageAudience.STAFF:
         return body.strip()
-    footer = _(
-        "Dit bericht gaat over melding %(number)s. Noem dit nummer als u contact met ons opneemt."
-    ) % {"number": report.number}
+    with translation.override(settings.LANGUAGE_CODE):  # residents and partners read Dutch
+        footer = _(
+            "Dit bericht gaat over melding %(number)s. Noem dit nummer als u contact met ons "
+            "opneemt."
+        ) % {"number": report.number}
     return f"{body.strip()}\n\n-- \n{footer}"
 
 
@@ -186,8 +188,13 @@ def message_send(
     subject: str,
     body: str,
     audience: str = MessageAudience.REPORTER,
+    to_duplicates: bool = False,
 ) -> OutgoingMessage:
-    """Send an e-mail about a report (by default to the reporter) and write it in the history."""
+    """Send an e-mail about a report (by default to the reporter) and write it in the history.
+
+    With `to_duplicates` the reporters of the duplicates linked to this report get it too (an
+    update about the shared problem; never a question with a personal answer link).
+    """
     message_check(subject=subject, body=body)
     if to is None:
         to = reporter_email(report)
@@ -209,12 +216,16 @@ def message_send(
             # What the reporter received is theirs to read; what a partner received is not.
             internal=audience != MessageAudience.REPORTER,
         )
-        audit_log_record(
-            actor=actor,
-            action="message_send",
-            obj=message,
-            details={"report": report.number, "audience": audience},
-        )
+        details = {"report": report.number, "audience": audience}
+        if to_duplicates and audience == MessageAudience.REPORTER:
+            from openhandhaving.reports.services.relations import duplicate_reporters_notify
+
+            reached = duplicate_reporters_notify(
+                report=report, actor=actor, subject=subject, body=body
+            )
+            if reached:
+                details["duplicates"] = reached
+        audit_log_record(actor=actor, action="message_send", obj=message, details=details)
     return message
 
 

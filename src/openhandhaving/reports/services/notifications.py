@@ -34,12 +34,22 @@ PREFERENCE_FIELDS = [
 
 
 def preferences_of(users: Iterable[User]) -> dict[int, NotificationPreference]:
-    """Each user's preference; people who never chose get the defaults (an unsaved row)."""
+    """Each user's preference; people who never chose get the defaults (an unsaved row).
+
+    Users read with select_related("report_notification_pref") need no query here."""
     users = list(users)
-    stored = {
-        pref.user_id: pref
-        for pref in NotificationPreference.objects.filter(user__in=[u.pk for u in users])
-    }
+    stored: dict[int, NotificationPreference] = {}
+    unknown = []
+    cached = User.report_notification_pref  # the descriptor knows what select_related read
+    for user in users:
+        if not cached.is_cached(user):
+            unknown.append(user.pk)
+        elif (pref := cached.related.get_cached_value(user)) is not None:
+            stored[user.pk] = pref
+    if unknown:
+        stored.update(
+            (pref.user_id, pref) for pref in NotificationPreference.objects.filter(user__in=unknown)
+        )
     return {u.pk: stored.get(u.pk) or NotificationPreference(user=u) for u in users}
 
 
@@ -71,9 +81,7 @@ def notify(
         for user in recipients:
             pref = prefs[user.pk]
             if pref.wants(kind, "app"):
-                created.append(
-                    Notification.objects.create(user=user, report=report, kind=kind, text=text)
-                )
+                created.append(Notification(user=user, report=report, kind=kind, text=text))
             if pref.wants(kind, "email") and user.email:
                 message_queue(
                     report=report,
@@ -83,6 +91,7 @@ def notify(
                     body=_email_text(report=report, headline=text),
                     audience=MessageAudience.STAFF,
                 )
+        Notification.objects.bulk_create(created)
     return created
 
 
@@ -113,7 +122,7 @@ def notify_assignment(
             "team": team,
         }
         return notify(
-            users=team.members.all(),
+            users=team.members.filter(is_active=True).select_related("report_notification_pref"),
             report=report,
             kind=NotificationKind.TEAM_ASSIGNED,
             text=text,

@@ -1,8 +1,6 @@
-"""Tell the new owner or team that a report is theirs, once the change is committed."""
+"""Tell the new owner or team that a report is theirs, in the transaction of the change."""
 
 from __future__ import annotations
-
-from django.db import transaction
 
 from openhandhaving.core.models import User
 from openhandhaving.reports.models import Report, Team
@@ -11,16 +9,13 @@ from openhandhaving.reports.models import Report, Team
 def owner_changed(
     *, report: Report, actor: User | None, owner: User | None, team: Team | None
 ) -> None:
-    """Notify (in the app and/or by e-mail, as each person chose) after the commit.
+    """Notify (in the app and/or by e-mail, as each person chose), inside the caller's transaction:
+    the notice exists exactly when the change does, and e-mails go out after the commit.
 
     The coordinators' queue notifies nobody: the queue itself is the signal.
     """
     if owner is None and team is None:
         return
+    from openhandhaving.reports.services.notifications import notify_assignment
 
-    def send() -> None:
-        from openhandhaving.reports.services.notifications import notify_assignment
-
-        notify_assignment(report=report, owner=owner, team=team, actor=actor)
-
-    transaction.on_commit(send)
+    notify_assignment(report=report, owner=owner, team=team, actor=actor)

@@ -125,7 +125,12 @@ def report_status_change(
                 actor=actor,
                 subject=message.get("subject", ""),
                 body=message.get("body", ""),
+                to_duplicates=True,
             )
+        if to_status in END_STATES and report.parent_id:
+            from openhandhaving.reports.services.relations import action_closed
+
+            action_closed(action=report, actor=actor, text=text)
     return report
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from django.core import mail
+from django.db import transaction
 from django.urls import reverse
 
 from openhandhaving.reports.choices import Status
@@ -94,14 +95,16 @@ def test_coordinators_queue_notifies_nobody(hanna, report):
     assert not Notification.objects.exists()
 
 
-def test_manual_assignment_notifies_the_new_owner_after_commit(
-    make_user, hanna, report, django_capture_on_commit_callbacks
+def test_the_notice_of_a_manual_assignment_exists_exactly_when_the_assignment_does(
+    make_user, hanna, report
 ):
     coordinator = make_user("coordinator")
-    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+    with pytest.raises(RuntimeError), transaction.atomic():
         report_assign(report=report, actor=coordinator, owner=hanna)
-        assert not Notification.objects.exists()  # nothing before the commit
-    assert callbacks
+        raise RuntimeError("the rest of the change failed")
+    assert not Notification.objects.exists()  # rolled back with the assignment
+    report.refresh_from_db()
+    report_assign(report=report, actor=coordinator, owner=hanna)
     assert Notification.objects.filter(user=hanna, report=report).count() == 1
 
 

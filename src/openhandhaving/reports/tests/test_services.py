@@ -286,3 +286,13 @@ def test_a_deadline_in_working_days_counts_from_the_moment_of_reporting(town):
         report = create(town, category=town.geluid)
     # From Monday 00:00, five working days: Monday 7 December 00:00.
     assert report.deadline == local("2026-12-07 00:00")
+
+
+def test_the_reporter_gets_dutch_also_when_the_colleague_works_in_english(town, tuesday):
+    from django.utils import translation
+
+    with translation.override("en"):
+        report = create(town, contact={"email": "els@example.nl"}, created_by=town.coordinator)
+    message = OutgoingMessage.objects.get(report=report)
+    assert message.subject.startswith("Uw melding")
+    assert "Dit bericht gaat over melding" in message.body

@@ -1,4 +1,4 @@
-"""`openhandhaving serve`: the web server (gunicorn) plus a background-task worker."""
+"""`openhandhaving serve`: the web server (gunicorn), a background-task worker and the scheduler."""
 
 from __future__ import annotations
 
@@ -11,7 +11,10 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Start de webserver (gunicorn) op http://127.0.0.1:8000 en een worker voor taken."
+    help = (
+        "Start de webserver (gunicorn) op http://127.0.0.1:8000, een worker voor taken en de "
+        "planner van geplande taken."
+    )
 
     def add_arguments(self, parser) -> None:
         parser.add_argument(
@@ -23,13 +26,23 @@ class Command(BaseCommand):
             action="store_true",
             help="Geen taakworker starten (draai `openhandhaving db_worker` apart).",
         )
+        parser.add_argument(
+            "--no-scheduler",
+            action="store_true",
+            help="Geen planner starten (draai `openhandhaving scheduler` apart of via cron).",
+        )
 
-    def handle(self, *args, bind: str, workers: int, no_worker: bool, **options) -> None:
+    def handle(
+        self, *args, bind: str, workers: int, no_worker: bool, no_scheduler: bool, **options
+    ) -> None:
         python = sys.executable
-        worker = None
+        helpers = []
         if not no_worker:
             # E-mails and other background tasks wait in the database until a worker runs them.
-            worker = subprocess.Popen([python, "-m", "openhandhaving.cli", "db_worker"])
+            helpers.append(subprocess.Popen([python, "-m", "openhandhaving.cli", "db_worker"]))
+        if not no_scheduler:
+            # Enqueues the scheduled jobs (retention at night ...); safe beside other servers'.
+            helpers.append(subprocess.Popen([python, "-m", "openhandhaving.cli", "scheduler"]))
         self.stdout.write(f"Open Handhaving draait op http://{bind}/  (stoppen: Ctrl+C)")
         self.stdout.flush()
         server = subprocess.Popen(
@@ -46,6 +59,7 @@ class Command(BaseCommand):
             server.send_signal(signal.SIGTERM)
             server.wait()
         finally:
-            if worker is not None:
-                worker.terminate()
-                worker.wait(timeout=30)
+            for helper in helpers:
+                helper.terminate()
+            for helper in helpers:
+                helper.wait(timeout=30)

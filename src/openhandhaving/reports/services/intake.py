@@ -9,7 +9,7 @@ from typing import Any
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Case, Q, Value, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -233,12 +233,19 @@ def _confirmation_default(report: Report) -> tuple[str, str]:
 
 def _standard_text_new(category: Category) -> StandardText | None:
     """The active text for "Nieuw": of the category, else of its main category, else general."""
-    own = [category.pk, category.parent_id]
-    texts = StandardText.objects.filter(status=Status.NEW, active=True).filter(
-        Q(category__isnull=True) | Q(category_id__in=[pk for pk in own if pk])
+    own = [pk for pk in (category.pk, category.parent_id) if pk]
+    rank = Case(
+        When(category_id=category.pk, then=Value(0)),
+        When(category__isnull=True, then=Value(2)),
+        default=Value(1),
     )
-    rank = {category.pk: 0, category.parent_id: 1, None: 2}
-    return min(texts, key=lambda t: (rank[t.category_id], t.title), default=None)
+    return (
+        StandardText.objects.filter(status=Status.NEW, active=True)
+        .filter(Q(category__isnull=True) | Q(category_id__in=own))
+        .annotate(rank=rank)
+        .order_by("rank", "title")
+        .first()
+    )
 
 
 def _history(

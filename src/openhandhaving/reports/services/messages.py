@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 
 from openhandhaving.core.models import User
 from openhandhaving.core.services import audit_log_record
+from openhandhaving.core.tasks import enqueue_on_commit
 from openhandhaving.reports.choices import (
     EventKind,
     MessageState,
@@ -156,7 +157,7 @@ def message_queue(
         body=email_body(body=body, report=report, audience=audience),
         created_by=actor if actor is not None and actor.is_authenticated else None,
     )
-    transaction.on_commit(lambda: message_deliver_task.enqueue(message.pk))
+    enqueue_on_commit(message_deliver_task, message.pk)
     return message
 
 
@@ -247,7 +248,7 @@ def message_resend(*, message: OutgoingMessage, actor: User | None) -> OutgoingM
         )
         from openhandhaving.reports.tasks import message_deliver_task
 
-        transaction.on_commit(lambda: message_deliver_task.enqueue(locked.pk))
+        enqueue_on_commit(message_deliver_task, locked.pk)
     return locked
 
 

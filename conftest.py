@@ -30,3 +30,15 @@ def make_user(db):
         return user
 
     return make
+
+
+@pytest.fixture
+def as_role(client, make_user):
+    """as_role("coordinator") → log the test client in as a new user of that role."""
+
+    def login(role: str, **fields) -> User:
+        user = make_user(role, **fields)
+        client.force_login(user)
+        return user
+
+    return login

@@ -34,10 +34,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import BenchDatabase
+
 REPO = Path(__file__).resolve().parents[1]
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "oh_bench_intake"
-SQLITE_PATH = Path(tempfile.gettempdir()) / "oh_bench_intake.sqlite3"
+DB = BenchDatabase("oh_bench_intake")
 TARGET_PER_S = 300.0
 PLAIN_TABLE = (
     "CREATE TABLE bench_plain_insert (id {serial} PRIMARY KEY, number varchar(20) NOT NULL, "
@@ -50,33 +50,9 @@ PLAIN_INSERT = (
 )
 
 
-def database_url(backend: str) -> str:
-    return f"sqlite:///{SQLITE_PATH}" if backend == "sqlite" else f"{PG_SERVER}/{PG_NAME}"
-
-
-def database_drop(backend: str) -> None:
-    if backend == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-
-
-def database_create(backend: str) -> None:
-    database_drop(backend)
-    if backend == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
-
-
 def django_start(backend: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "openhandhaving.settings"
-    os.environ["DATABASE_URL"] = database_url(backend)
+    os.environ["DATABASE_URL"] = DB.url(backend)
     var_dir = tempfile.mkdtemp(prefix="oh-bench-var-")  # media of the demo (portraits)
     atexit.register(shutil.rmtree, var_dir, True)
     os.environ["OPENHANDHAVING_VAR_DIR"] = var_dir
@@ -170,7 +146,7 @@ def plain_rate(backend: str, arguments: list[dict]) -> float:
     if backend == "postgres":
         import psycopg
 
-        with psycopg.connect(database_url(backend), autocommit=True) as conn:
+        with psycopg.connect(DB.url(backend), autocommit=True) as conn:
             conn.execute(PLAIN_TABLE.format(serial="bigserial", timestamp="timestamptz"))
             sql = PLAIN_INSERT.format(p="%s")
             start = time.perf_counter()
@@ -179,7 +155,7 @@ def plain_rate(backend: str, arguments: list[dict]) -> float:
             seconds = time.perf_counter() - start
             conn.execute("DROP TABLE bench_plain_insert")
         return len(rows) / seconds
-    conn = sqlite3.connect(SQLITE_PATH, isolation_level=None)  # autocommit, as Django's
+    conn = sqlite3.connect(DB.sqlite_path, isolation_level=None)  # autocommit, as Django's
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
     conn.execute(PLAIN_TABLE.format(serial="integer", timestamp="datetime"))
@@ -197,7 +173,7 @@ def plain_rate(backend: str, arguments: list[dict]) -> float:
 
 def child(args) -> None:
     backend = args.backend
-    database_create(backend)
+    DB.create(backend)
     try:
         django_start(backend)
         figures = measure(backend, args.reports)
@@ -206,7 +182,7 @@ def child(args) -> None:
             from django.db import connections
 
             connections.close_all()
-        database_drop(backend)
+        DB.drop(backend)
     print(json.dumps(figures), flush=True)
 
 

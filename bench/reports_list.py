@@ -31,10 +31,10 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import BenchDatabase
+
 REPO = Path(__file__).resolve().parents[1]
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "oh_bench"
-SQLITE_PATH = Path(tempfile.gettempdir()) / "oh_bench_reports.sqlite3"
+DB = BenchDatabase("oh_bench")
 TARGET_MS = 150.0
 
 
@@ -43,35 +43,9 @@ def p95(samples: list[float]) -> float:
     return ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
 
 
-def database_url(backend: str) -> str:
-    if backend == "sqlite":
-        return f"sqlite:///{SQLITE_PATH}"
-    return f"{PG_SERVER}/{PG_NAME}"
-
-
-def database_drop(backend: str) -> None:
-    if backend == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-
-
-def database_create(backend: str) -> None:
-    database_drop(backend)
-    if backend == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
-
-
 def django_start(backend: str, var_dir: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "openhandhaving.settings"
-    os.environ["DATABASE_URL"] = database_url(backend)
+    os.environ["DATABASE_URL"] = DB.url(backend)
     os.environ["OPENHANDHAVING_VAR_DIR"] = var_dir
     os.environ["OPENHANDHAVING_ALLOWED_HOSTS"] = "testserver"
     import django
@@ -182,21 +156,11 @@ def measure(runs: int) -> dict:
     }
 
 
-def database_exists(backend: str) -> bool:
-    if backend == "sqlite":
-        return SQLITE_PATH.exists()
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [PG_NAME])
-        return found.fetchone() is not None
-
-
 def child(args) -> None:
     backend = args.backend
-    fresh = not (args.reuse and database_exists(backend))
+    fresh = not (args.reuse and DB.exists(backend))
     if fresh:
-        database_create(backend)
+        DB.create(backend)
     var_dir = tempfile.mkdtemp(prefix="oh-bench-var-")  # media of the demo (portraits)
     atexit.register(shutil.rmtree, var_dir, True)
     django_start(backend, var_dir)
@@ -209,7 +173,7 @@ def child(args) -> None:
     if not fresh and Report.objects.count() < 0.98 * args.reports:  # the demo gives about N
         print(f"[{backend}] the kept database is too small: generating again", flush=True)
         connections.close_all()
-        database_create(backend)
+        DB.create(backend)
         call_command("migrate", verbosity=0)
         fresh = True
     generated_s = None
@@ -232,7 +196,7 @@ def child(args) -> None:
     )
     connections.close_all()
     if not args.keep:
-        database_drop(backend)
+        DB.drop(backend)
     print(json.dumps(figures), flush=True)
 
 

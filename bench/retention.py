@@ -26,40 +26,16 @@ import tempfile
 import time
 from pathlib import Path
 
+from benchdb import BenchDatabase
+
 REPO = Path(__file__).resolve().parents[1]
-PG_SERVER = "postgres://postgres@127.0.0.1:5432"
-PG_NAME = "oh_bench_retention"
-SQLITE_PATH = Path(tempfile.gettempdir()) / "oh_bench_retention.sqlite3"
+DB = BenchDatabase("oh_bench_retention")
 PHOTO_EVERY = 20
-
-
-def database_url(backend: str) -> str:
-    return f"sqlite:///{SQLITE_PATH}" if backend == "sqlite" else f"{PG_SERVER}/{PG_NAME}"
-
-
-def database_drop(backend: str) -> None:
-    if backend == "sqlite":
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{SQLITE_PATH}{suffix}").unlink(missing_ok=True)
-        return
-    import psycopg
-
-    with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{PG_NAME}" WITH (FORCE)')
-
-
-def database_create(backend: str) -> None:
-    database_drop(backend)
-    if backend == "postgres":
-        import psycopg
-
-        with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
-            conn.execute(f'CREATE DATABASE "{PG_NAME}"')
 
 
 def django_start(backend: str) -> None:
     os.environ["DJANGO_SETTINGS_MODULE"] = "openhandhaving.settings"
-    os.environ["DATABASE_URL"] = database_url(backend)
+    os.environ["DATABASE_URL"] = DB.url(backend)
     var_dir = tempfile.mkdtemp(prefix="oh-bench-var-")  # media: the photos of old reports
     atexit.register(shutil.rmtree, var_dir, True)
     os.environ["OPENHANDHAVING_VAR_DIR"] = var_dir
@@ -198,7 +174,7 @@ def measure(backend: str, count: int) -> dict:
 
 def child(args) -> None:
     backend = args.backend
-    database_create(backend)
+    DB.create(backend)
     try:
         django_start(backend)
         figures = measure(backend, args.reports)
@@ -207,7 +183,7 @@ def child(args) -> None:
             from django.db import connections
 
             connections.close_all()
-        database_drop(backend)
+        DB.drop(backend)
     print(json.dumps(figures), flush=True)
 
 

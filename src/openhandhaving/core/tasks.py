@@ -18,8 +18,10 @@ def enqueue_on_commit(task, *args, **kwargs) -> None:
 
     connection = transaction.get_connection()
     same_database = router.db_for_write(DBTaskResult) == connection.alias
-    if connection.in_atomic_block and same_database and isinstance(
-        task.get_backend(), DatabaseBackend
+    if (
+        connection.in_atomic_block
+        and same_database
+        and isinstance(task.get_backend(), DatabaseBackend)
     ):
         task.enqueue(*args, **kwargs)
     else:

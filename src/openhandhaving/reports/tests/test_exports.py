@@ -53,16 +53,6 @@ CONTACT_HEADERS = ["melder naam", "melder e-mail", "melder telefoon"]
 
 
 @pytest.fixture
-def as_role(client, make_user):
-    def login(role: str, **fields):
-        user = make_user(role, **fields)
-        client.force_login(user)
-        return user
-
-    return login
-
-
-@pytest.fixture
 def media(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
     return settings.MEDIA_ROOT

@@ -23,16 +23,6 @@ from openhandhaving.reports.tests.factories import (
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def as_role(client, make_user):
-    def login(role: str, **fields):
-        user = make_user(role, **fields)
-        client.force_login(user)
-        return user
-
-    return login
-
-
 def url(name: str, report: Report) -> str:
     return reverse(name, args=[report.number])
 

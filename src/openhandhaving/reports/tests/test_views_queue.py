@@ -20,16 +20,6 @@ LATE = {"deadline": NOW - dt.timedelta(days=1), "deadline_3x": NOW + dt.timedelt
 LATE_3X = {"deadline": NOW - dt.timedelta(days=9), "deadline_3x": NOW - dt.timedelta(days=1)}
 
 
-@pytest.fixture
-def as_role(client, make_user):
-    def login(role: str, **fields):
-        user = make_user(role, **fields)
-        client.force_login(user)
-        return user
-
-    return login
-
-
 def shown(response) -> set[str]:
     """Report numbers in the list (each row carries data-number, in table and cards)."""
     return set(re.findall(r'data-number="([^"]+)"', response.content.decode()))

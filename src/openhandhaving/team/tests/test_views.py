@@ -38,16 +38,6 @@ def town():
     return {"schalkwijk": schalkwijk, "hanna": hanna, "piet": piet}
 
 
-@pytest.fixture
-def as_role(client, make_user):
-    def login(role: str, **fields):
-        user = make_user(role, **fields)
-        client.force_login(user)
-        return user
-
-    return login
-
-
 @pytest.mark.parametrize(
     ("method", "url_name", "args"),
     [

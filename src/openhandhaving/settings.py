@@ -46,6 +46,9 @@ INSTALLED_APPS = [
     "openhandhaving.areas",
     "openhandhaving.team",
     "openhandhaving.reports",
+    "rest_framework",
+    "drf_spectacular",
+    "openhandhaving.api",
 ]
 
 MIDDLEWARE = [
@@ -199,4 +202,20 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": os.environ.get("OPENHANDHAVING_LOG_LEVEL", "INFO")},
     # WeasyPrint (report PDFs) reports every rendering step and font subset at INFO.
     "loggers": {"weasyprint.progress": {"level": "WARNING"}, "fontTools": {"level": "WARNING"}},
+}
+
+# REST API (/api/v1/): systems authenticate with their API key (docs/open311.md, ADR 0008).
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["openhandhaving.api.authentication.ApiKeyAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["openhandhaving.api.authentication.HasScope"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Open Handhaving API",
+    "DESCRIPTION": "Meldingen, categorieën en wijken voor gekoppelde systemen.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
 }

@@ -28,6 +28,8 @@ urlpatterns = [
     path("team/", include("openhandhaving.team.urls")),
     path("meldingen/", include("openhandhaving.reports.urls")),
     path("melding/", include("openhandhaving.reports.urls_public")),
+    path("open311/v2/", include("openhandhaving.api.urls_open311")),
+    path("api/v1/", include("openhandhaving.api.urls_rest")),
 ]
 if settings.SERVE_MEDIA:
     # Uploaded files (officer photos) on the embedded set-up; production serves them elsewhere.

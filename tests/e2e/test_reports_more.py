@@ -96,3 +96,23 @@ def test_a_coordinator_splits_a_report_and_links_a_duplicate(page, live_server, 
     assert axe_violations(page) == []
     page.goto(f"{live_server.url}/meldingen/{first.number}/")
     expect(page.locator("[data-linked-duplicates]")).to_contain_text(second.number)
+
+
+def test_a_resident_sees_open_reports_on_the_public_map_on_a_phone(phone, live_server, town):
+    geluid = Category.objects.get(slug="geluid")
+    for i in range(2):
+        report_create(
+            text=f"Harde muziek bij nummer {i}",
+            category=geluid,
+            lat=IN_WEST[0] + i * 0.0002,
+            lon=IN_WEST[1],
+            channel="web",
+        )
+    phone.goto(f"{live_server.url}/melding/kaart/")
+    expect(phone.get_by_role("heading", name="Kaart van meldingen")).to_be_visible()
+    map_element = phone.locator("#publiekekaart")
+    expect(map_element).to_have_attribute("data-state", "ready")
+    expect(map_element).to_have_attribute("data-marker-count", "2")
+    expect(phone.locator("[data-counts]")).to_contain_text("West")
+    assert phone.evaluate("document.documentElement.scrollWidth") <= 375
+    assert axe_violations(phone) == []

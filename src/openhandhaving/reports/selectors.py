@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 from django.conf import settings
 from django.db import connection
-from django.db.models import Case, F, IntegerField, Q, QuerySet, Value, When
+from django.db.models import Case, Count, F, IntegerField, Q, QuerySet, Value, When
 from django.db.models.lookups import In
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -465,3 +465,47 @@ def settings_radius() -> float:
 
 def saved_filter_list(*, user) -> QuerySet[SavedFilter]:
     return SavedFilter.objects.filter(user=user).order_by("name")
+
+
+def public_point(report: Report) -> tuple[float, float]:
+    """Where public outputs put a report: the spot, rounded to about a metre, or for a sensitive
+    category the centre of its buurt (DESIGN rule 5). Needs category and neighbourhood loaded."""
+    hood = report.neighbourhood
+    if report.category.is_sensitive and hood is not None and hood.centroid_lat is not None:
+        return round(hood.centroid_lat, 5), round(hood.centroid_lon, 5)
+    return round(report.lat, 5), round(report.lon, 5)
+
+
+PUBLIC_MAP_LIMIT = 5000
+
+
+def public_open_reports(*, limit: int = PUBLIC_MAP_LIMIT) -> list[Report]:
+    """Open reports of public categories for the public map, newest first: no text, no contact."""
+    open_values = [s.value for s in OPEN_STATES]
+    return list(
+        Report.objects.filter(status__in=open_values, category__is_public=True)
+        .select_related("category", "neighbourhood")
+        .only(
+            "lat",
+            "lon",
+            "status",
+            "reported_at",
+            "category__name",
+            "category__public_name",
+            "category__is_sensitive",
+            "neighbourhood__centroid_lat",
+            "neighbourhood__centroid_lon",
+        )
+        .order_by("-reported_at")[:limit]
+    )
+
+
+def public_open_counts() -> list[dict]:
+    """Open reports of public categories per wijk (for the table beside the public map)."""
+    open_values = [s.value for s in OPEN_STATES]
+    return list(
+        Report.objects.filter(status__in=open_values, category__is_public=True)
+        .values("district__name")
+        .annotate(count=Count("id"))
+        .order_by("district__name")
+    )

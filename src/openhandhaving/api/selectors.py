@@ -1,0 +1,70 @@
+"""Reads of the api app."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from django.db.models import Exists, OuterRef, QuerySet
+
+from openhandhaving.reports.choices import END_STATES
+from openhandhaving.reports.models import Category, Report
+
+
+def reportable_categories() -> QuerySet[Category]:
+    """Categories a resident or system can report in: active ones without active subcategories."""
+    children = Category.objects.filter(parent=OuterRef("pk"), active=True)
+    return (
+        Category.objects.filter(active=True)
+        .exclude(parent__active=False)
+        .annotate(has_children=Exists(children))
+        .filter(has_children=False)
+        .select_related("parent")
+        .order_by("parent__order", "parent__name", "order", "name")
+    )
+
+
+def reportable_category(code: str) -> Category | None:
+    return reportable_categories().filter(slug=code).first()
+
+
+def open311_requests(
+    *,
+    numbers: list[str] | None = None,
+    codes: list[str] | None = None,
+    status: str = "",
+    start: dt.datetime | None = None,
+    end: dt.datetime | None = None,
+) -> QuerySet[Report]:
+    """Reports as Open311 GET requests lists them: newest first, public fields only."""
+    reports = Report.objects.select_related("category", "neighbourhood").only(
+        "number",
+        "text",
+        "status",
+        "address",
+        "lat",
+        "lon",
+        "reported_at",
+        "closed_at",
+        "deadline",
+        "category__slug",
+        "category__name",
+        "category__public_name",
+        "category__service_promise",
+        "category__is_sensitive",
+        "neighbourhood__centroid_lat",
+        "neighbourhood__centroid_lon",
+    )
+    if numbers is not None:
+        return reports.filter(number__in=numbers).order_by("-reported_at")
+    if codes:
+        reports = reports.filter(category__slug__in=codes)
+    closed = [s.value for s in END_STATES]
+    if status == "open":
+        reports = reports.exclude(status__in=closed)
+    elif status == "closed":
+        reports = reports.filter(status__in=closed)
+    if start is not None:
+        reports = reports.filter(reported_at__gte=start)
+    if end is not None:
+        reports = reports.filter(reported_at__lte=end)
+    return reports.order_by("-reported_at")

@@ -16,5 +16,21 @@ class ApiConfig(AppConfig):
             "add_apiclient",
             "change_apiclient",
             "delete_apiclient",
+            "view_webhooksubscription",
+            "add_webhooksubscription",
+            "change_webhooksubscription",
+            "delete_webhooksubscription",
+            "view_webhookdelivery",
         ],
     }
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from openhandhaving.api.models import WebhookSubscription
+        from openhandhaving.api.webhooks import report_changed_receiver, subscriptions_clear
+        from openhandhaving.reports.signals import report_changed
+
+        report_changed.connect(report_changed_receiver, dispatch_uid="api_webhooks")
+        for signal in (post_save, post_delete):
+            signal.connect(subscriptions_clear, sender=WebhookSubscription, dispatch_uid="hooks")

@@ -41,6 +41,7 @@ from openhandhaving.reports.services.checks import (
 )
 from openhandhaving.reports.services.common import event_new, owner_label
 from openhandhaving.reports.services.notify import owner_changed
+from openhandhaving.reports.signals import CREATED, announce
 
 MAX_PHOTOS = 10
 # History is stored in Dutch, whatever language the person who made the report uses.
@@ -182,6 +183,7 @@ def report_create(
             obj=report,
             details={"channel": channel, "owner": owner_label(decision.owner, decision.team)},
         )
+        announce(report_id=report.pk, event=CREATED)
         owner_changed(report=report, actor=created_by, owner=decision.owner, team=decision.team)
     return report
 

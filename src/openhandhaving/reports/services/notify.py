@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from openhandhaving.core.models import User
 from openhandhaving.reports.models import Report, Team
+from openhandhaving.reports.signals import ASSIGNED, announce
 
 
 def owner_changed(
@@ -12,8 +13,10 @@ def owner_changed(
     """Notify (in the app and/or by e-mail, as each person chose), inside the caller's transaction:
     the notice exists exactly when the change does, and e-mails go out after the commit.
 
-    The coordinators' queue notifies nobody: the queue itself is the signal.
+    The coordinators' queue notifies nobody: the queue itself is the signal. Connected systems
+    hear of every change of owner (reports.signals, after the commit).
     """
+    announce(report_id=report.pk, event=ASSIGNED)
     if owner is None and team is None:
         return
     from openhandhaving.reports.services.notifications import notify_assignment

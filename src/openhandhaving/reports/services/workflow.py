@@ -34,6 +34,7 @@ from openhandhaving.reports.services.common import (
 )
 from openhandhaving.reports.services.intake import calendar_for
 from openhandhaving.reports.services.notify import owner_changed
+from openhandhaving.reports.signals import STATUS_CHANGED, announce
 
 MAX_NOTE = 5000
 
@@ -117,6 +118,7 @@ def report_status_change(
             obj=report,
             details={"from": old, "to": to_status},
         )
+        announce(report_id=report.pk, event=STATUS_CHANGED)
         if message is not None:
             from openhandhaving.reports.services.messages import message_send
 

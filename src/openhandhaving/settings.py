@@ -192,6 +192,13 @@ MAP_TILE_URL = os.environ.get(
 MAP_TILE_ATTRIBUTION = os.environ.get(
     "OPENHANDHAVING_MAP_TILE_ATTRIBUTION", "Kaartgegevens &copy; Kadaster"
 )
+# Address search: "local" (the imported address list) or "pdok" (PDOK Locatieserver, with the
+# local list as fallback when PDOK does not answer within the timeout).
+ADDRESS_SEARCH = os.environ.get("OPENHANDHAVING_ADDRESS_SEARCH", "local")
+PDOK_LOCATIESERVER_URL = os.environ.get(
+    "OPENHANDHAVING_PDOK_LOCATIESERVER_URL", "https://api.pdok.nl/bzk/locatieserver/search/v3_1"
+)
+PDOK_TIMEOUT_SECONDS = float(os.environ.get("OPENHANDHAVING_PDOK_TIMEOUT_SECONDS", "2"))
 # H3 resolution stored with every point (res 12 is about 300 m² a cell).
 H3_RESOLUTION = 12
 

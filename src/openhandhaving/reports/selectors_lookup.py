@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 
 import h3
@@ -10,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from openhandhaving.areas.address_search import LocalAddressSearch
 from openhandhaving.areas.models import Address
 from openhandhaving.core.models import User
 from openhandhaving.reports.models import Category
@@ -50,30 +50,12 @@ def category_choices(*, search: bool = False) -> list:
     return choices
 
 
-POSTCODE = re.compile(r"^(\d{4})\s*([A-Za-z]{2})(?:[\s,]+(\d+)\s*-?\s*([A-Za-z]?))?$")
-STREET_NUMBER = re.compile(r"^(.*?\D)[\s,]+(\d+)\s*-?\s*([A-Za-z]?)(?:\W.*)?$")
-
-
 def address_search(*, text: str, limit: int = 10) -> list[Address]:
-    """Addresses for the intake form: 'Dorpsstraat 12', 'dorpsstr', '2011AB 12', '2011 ab'."""
-    text = " ".join(text.split()).strip(" ,")
-    if len(text) < 2:
-        return []
-    addresses = Address.objects.all()
-    number, letter = "", ""
-    if match := POSTCODE.match(text):
-        digits, chars, number, letter = match.groups()
-        addresses = addresses.filter(postcode=f"{digits}{chars.upper()}")
-    elif match := STREET_NUMBER.match(text):
-        street, number, letter = match.groups()
-        addresses = addresses.filter(street__istartswith=street.strip(" ,"))
-    else:
-        addresses = addresses.filter(street__istartswith=text)
-    if number:
-        addresses = addresses.filter(house_number=int(number))
-    if letter:
-        addresses = addresses.filter(house_letter__iexact=letter)
-    return list(addresses.order_by("street", "house_number", "house_letter", "addition")[:limit])
+    """Addresses for the intake form: 'Dorpsstraat 12', 'dorpsstr', '2011AB 12', '2011 ab'.
+
+    Always the municipality's own address list (the form stores the chosen Address row); a
+    number matches exactly, so "Dorpsstraat 1" is one clear match even where 10 and 11 exist."""
+    return LocalAddressSearch().addresses(text, limit=limit)
 
 
 def address_get(*, pk: int) -> Address | None:

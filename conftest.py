@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.core.cache import cache
 
 from openhandhaving.core.caching import clear_all
 from openhandhaving.core.choices import RoleCode
@@ -11,9 +12,11 @@ from openhandhaving.core.models import Role, User
 
 @pytest.fixture(autouse=True)
 def fresh_caches(settings):
-    """Each test reads areas, rules and roster from its own database, on every use."""
+    """Each test reads areas, rules and roster from its own database, on every use, and starts
+    with an empty cache (rate-limit counters included)."""
     settings.CACHE_RECHECK_SECONDS = 0
     clear_all()
+    cache.clear()
     yield
     clear_all()
 

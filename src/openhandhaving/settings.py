@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.utils.translation import gettext_lazy as _
@@ -48,6 +49,8 @@ INSTALLED_APPS = [
     "openhandhaving.reports",
     "rest_framework",
     "drf_spectacular",
+    "csp",
+    "django_ratelimit",
     "openhandhaving.api",
 ]
 
@@ -61,6 +64,8 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
+    "django_ratelimit.middleware.RatelimitMiddleware",
 ]
 
 ROOT_URLCONF = "openhandhaving.urls"
@@ -163,6 +168,8 @@ REPORTS_EXTERNAL_DAYS = int(os.environ.get("OPENHANDHAVING_EXTERNAL_DAYS", "14")
 REPORTS_ROUTING_LEARN_THRESHOLD = int(os.environ.get("OPENHANDHAVING_ROUTING_LEARN_THRESHOLD", "3"))
 # A report's page lists reports of the same category within this distance (metres, 12 weeks).
 REPORTS_NEARBY_RADIUS_M = int(os.environ.get("OPENHANDHAVING_NEARBY_RADIUS_M", "50"))
+# Category suggestion: below this probability (0–1) a coordinator categorises the report.
+REPORTS_CLASSIFIER_THRESHOLD = float(os.environ.get("OPENHANDHAVING_CLASSIFIER_THRESHOLD", "0.5"))
 # Each process keeps copies of areas, routing rules and the roster; it checks their version in
 # the database at most this often (seconds). Changes in the same process apply at once (ADR 0007).
 CACHE_RECHECK_SECONDS = float(os.environ.get("OPENHANDHAVING_CACHE_RECHECK_SECONDS", "2"))
@@ -175,8 +182,19 @@ REPORTS_DELETE_AFTER_DAYS = int(
     os.environ.get("OPENHANDHAVING_REPORTS_DELETE_AFTER_DAYS", "1826").strip() or "0"
 )
 
+# Served over HTTPS only (production): redirect, HSTS for a year, cookies only over HTTPS. Behind
+# a proxy that ends TLS, OPENHANDHAVING_BEHIND_PROXY=true trusts its X-Forwarded-Proto.
+HTTPS_ONLY = env_bool("OPENHANDHAVING_HTTPS", False)
+SECURE_SSL_REDIRECT = HTTPS_ONLY
+SECURE_HSTS_SECONDS = 31_536_000 if HTTPS_ONLY else 0
+# The header covers this host and hosts below it (e.g. below handhaving.gemeente.nl), not the
+# municipality's whole domain.
+SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS_ONLY
+SECURE_HSTS_PRELOAD = HTTPS_ONLY
+if env_bool("OPENHANDHAVING_BEHIND_PROXY", False):
+    SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SESSION_COOKIE_HTTPONLY = True
-SESSION_COOKIE_SECURE = env_bool("OPENHANDHAVING_SECURE_COOKIES", False)
+SESSION_COOKIE_SECURE = HTTPS_ONLY or env_bool("OPENHANDHAVING_SECURE_COOKIES", False)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
@@ -215,6 +233,7 @@ LOGGING = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["openhandhaving.api.authentication.ApiKeyAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["openhandhaving.api.authentication.HasScope"],
+    "DEFAULT_THROTTLE_CLASSES": ["openhandhaving.api.authentication.ClientRateThrottle"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
@@ -225,4 +244,44 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Meldingen, categorieën en wijken voor gekoppelde systemen.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,
+}
+
+# Cache: shared by all processes when OPENHANDHAVING_REDIS_URL is set (production; rate limits
+# count across app servers); otherwise per process in memory (the embedded default).
+REDIS_URL = os.environ.get("OPENHANDHAVING_REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": REDIS_URL}
+    }
+else:
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # django-ratelimit wants a shared cache; on one machine each worker then counts on its own.
+    SILENCED_SYSTEM_CHECKS = ["django_ratelimit.E003", "django_ratelimit.W001"]
+
+# Rate limits on public endpoints (S4): "count/period" (s, m, h, d). Behind a proxy, name the
+# header with the client's address, e.g. HTTP_X_FORWARDED_FOR (only if the proxy sets it).
+RATELIMIT_VIEW = "openhandhaving.core.views.rate_limited"
+_ip_header = os.environ.get("OPENHANDHAVING_CLIENT_IP_HEADER", "")
+if _ip_header:
+    RATELIMIT_IP_META_KEY = _ip_header
+RATE_LOGIN = os.environ.get("OPENHANDHAVING_RATE_LOGIN", "10/m")
+RATE_PUBLIC_POST = os.environ.get("OPENHANDHAVING_RATE_PUBLIC_POST", "20/m")
+RATE_PUBLIC_READ = os.environ.get("OPENHANDHAVING_RATE_PUBLIC_READ", "120/m")
+RATE_API_CLIENT = os.environ.get("OPENHANDHAVING_RATE_API_CLIENT", "600/m")
+
+# Content Security Policy: only our own scripts and styles; map tiles from the tile server.
+_tile_origin = "{0.scheme}://{0.netloc}".format(urlsplit(MAP_TILE_URL)) if MAP_TILE_URL else ""
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:", *([_tile_origin] if _tile_origin else [])],
+        "connect-src": ["'self'"],
+        "font-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
 }

@@ -7,6 +7,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from openhandhaving.core.forms import LoginForm
+from openhandhaving.core.ratelimits import limited
 
 handler403 = "openhandhaving.core.views.permission_denied"
 handler404 = "openhandhaving.core.views.page_not_found"
@@ -15,8 +16,13 @@ handler500 = "openhandhaving.core.views.server_error"
 urlpatterns = [
     path(
         "inloggen/",
-        auth_views.LoginView.as_view(
-            authentication_form=LoginForm, redirect_authenticated_user=True
+        # Guessing passwords: a limit per address and one per account name.
+        limited("RATE_LOGIN", method="POST")(
+            limited("RATE_LOGIN", key="post:username", method="POST")(
+                auth_views.LoginView.as_view(
+                    authentication_form=LoginForm, redirect_authenticated_user=True
+                )
+            )
         ),
         name="login",
     ),

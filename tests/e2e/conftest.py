@@ -58,7 +58,9 @@ def browser():
 
 @pytest.fixture
 def page(browser) -> Page:
-    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam")
+    # bypass_csp: axe-core is injected as an inline script; tests/e2e/test_security.py checks
+    # the policy itself without this.
+    context = browser.new_context(locale="nl-NL", timezone_id="Europe/Amsterdam", bypass_csp=True)
     # Outside tiles cannot load here; block them so pages do not wait on the network.
     context.route("https://**/*", lambda route: route.abort())
     page = context.new_page()
@@ -69,7 +71,11 @@ def page(browser) -> Page:
 @pytest.fixture
 def phone(browser) -> Page:
     context = browser.new_context(
-        locale="nl-NL", viewport={"width": 375, "height": 740}, is_mobile=True, has_touch=True
+        locale="nl-NL",
+        viewport={"width": 375, "height": 740},
+        is_mobile=True,
+        has_touch=True,
+        bypass_csp=True,
     )
     context.route("https://**/*", lambda route: route.abort())
     page = context.new_page()

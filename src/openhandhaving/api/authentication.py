@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.contrib.auth.models import AnonymousUser
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from rest_framework import authentication, exceptions, permissions
+from rest_framework.throttling import SimpleRateThrottle
 
 from openhandhaving.api.models import ApiClient
 from openhandhaving.api.services import api_client_for_key
@@ -56,3 +57,18 @@ class HasScope(permissions.BasePermission):
         scopes = getattr(view, "required_scopes", {})
         scope = scopes.get(request.method) or scopes.get("*")
         return scope is None or client.allows(scope)
+
+
+class ClientRateThrottle(SimpleRateThrottle):
+    """Requests per connected system (settings.RATE_API_CLIENT), counted in the shared cache."""
+
+    def get_rate(self) -> str:
+        from django.conf import settings
+
+        return settings.RATE_API_CLIENT
+
+    def get_cache_key(self, request, view) -> str | None:
+        client = client_of(request)
+        if client is None:
+            return self.cache_format % {"scope": "anon", "ident": self.get_ident(request)}
+        return self.cache_format % {"scope": "client", "ident": client.pk}

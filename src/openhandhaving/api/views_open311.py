@@ -20,6 +20,7 @@ from openhandhaving.api.selectors import (
 )
 from openhandhaving.api.services import api_client_for_key
 from openhandhaving.api.services_open311 import Open311Error, request_create
+from openhandhaving.core.ratelimits import limited
 from openhandhaving.reports.selectors import public_point
 
 
@@ -42,6 +43,7 @@ def discovery(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @require_GET
+@limited("RATE_PUBLIC_READ")
 def services(request: HttpRequest, fmt: str) -> HttpResponse:
     return respond(fmt, "services", open311.services_list(reportable_categories()))
 
@@ -130,6 +132,9 @@ def _list(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @csrf_exempt
+@limited("RATE_PUBLIC_READ", method="GET")
+@limited("RATE_API_CLIENT", key="post:api_key", method="POST")
+@limited("RATE_PUBLIC_POST", method="POST")
 def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
     """GET: public list of requests (90 days, 1000 at most; page/page_size). POST: a new one."""
     if request.method == "GET":
@@ -154,6 +159,7 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
 
 
 @require_GET
+@limited("RATE_PUBLIC_READ")
 def request_detail(request: HttpRequest, number: str, fmt: str) -> HttpResponse:
     reports = open311_requests(numbers=[number])
     if not reports:

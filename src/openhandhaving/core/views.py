@@ -5,9 +5,10 @@ from __future__ import annotations
 from django.apps import apps
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils.module_loading import import_string
+from django.utils.translation import gettext as _
 
 from openhandhaving.core.choices import RoleCode
 from openhandhaving.core.context_processors import navigation_for
@@ -76,3 +77,20 @@ def server_error(request: HttpRequest) -> HttpResponse:
     from django.template import loader
 
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
+
+
+def rate_limited(request: HttpRequest, exception=None) -> HttpResponse:
+    """Too many requests from one address or system: 429, in the form the caller reads."""
+    message = _("Te veel verzoeken in korte tijd. Wacht een minuut en probeer het dan opnieuw.")
+    if request.path.startswith("/open311/"):
+        fmt = "json" if request.path.endswith(".json") else "xml"
+        from openhandhaving.api import open311
+
+        body, content_type = open311.render(fmt, "errors", open311.errors((429, str(message))))
+        response = HttpResponse(body, content_type=content_type, status=429)
+    elif request.path.startswith("/api/"):
+        response = JsonResponse({"detail": str(message)}, status=429)
+    else:
+        response = render(request, "429.html", {"message": message}, status=429)
+    response["Retry-After"] = "60"
+    return response

@@ -43,6 +43,11 @@ class ReportsConfig(AppConfig):
         ScheduledJob(
             name="reports.retention", task="openhandhaving.reports.tasks.retention_task", at="03:15"
         ),
+        ScheduledJob(
+            name="reports.classifier",
+            task="openhandhaving.reports.tasks.classifier_train_task",
+            at="04:00",
+        ),
     ]
     start_panels = {
         RoleCode.OFFICER: [

@@ -29,3 +29,15 @@ def retention_task() -> dict:
     from openhandhaving.reports.services.retention import retention_run
 
     return retention_run()
+
+
+@task()
+def classifier_train_task() -> dict | str:
+    """Nightly (ScheduledJob "reports.classifier"): retrain the category suggestion."""
+    from openhandhaving.reports.exceptions import ReportRuleError
+    from openhandhaving.reports.services.classifier import classifier_train_from_reports
+
+    try:
+        return classifier_train_from_reports()
+    except ReportRuleError as error:
+        return error.message

@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.cache import never_cache
 
+from openhandhaving.core.ratelimits import limited
 from openhandhaving.core.services import origin_of
 from openhandhaving.reports.choices import LinkPurpose
 from openhandhaving.reports.exceptions import ReportRuleError
@@ -34,6 +35,7 @@ def _rule_error(form, error: ReportRuleError) -> None:
 
 
 @never_cache
+@limited("RATE_PUBLIC_POST", method="POST")
 def reporter_answer(request: HttpRequest, token: str) -> HttpResponse:
     """The reporter's answer to a question of the handler. Shows only the question."""
     link, problem = link_lookup(token=token, purpose=LinkPurpose.ASK_REPORTER)
@@ -59,6 +61,7 @@ def reporter_answer(request: HttpRequest, token: str) -> HttpResponse:
 
 
 @never_cache
+@limited("RATE_PUBLIC_POST", method="POST")
 def external_answer(request: HttpRequest, token: str) -> HttpResponse:
     """An external party's page: the report without the reporter's personal data, and a reply."""
     link, problem = link_lookup(token=token, purpose=LinkPurpose.EXTERNAL)

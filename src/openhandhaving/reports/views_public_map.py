@@ -10,6 +10,7 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
 from openhandhaving.areas.selectors import district_feature_collection
+from openhandhaving.core.ratelimits import limited
 from openhandhaving.reports.choices import Status
 from openhandhaving.reports.selectors import (
     PUBLIC_MAP_LIMIT,
@@ -28,6 +29,7 @@ def _label(report, labels: dict[str, str]) -> str:
 
 
 @require_GET
+@limited("RATE_PUBLIC_READ")
 @cache_control(public=True, max_age=60)
 def public_map_data(request: HttpRequest) -> JsonResponse:
     """Open reports of public categories as GeoJSON points: category, status and day only."""

@@ -53,12 +53,14 @@ def _size(upload) -> int:
     return size
 
 
-def _photo_clean(upload, name: str) -> CleanFile:
+def _photo_clean(upload, name: str, *, allow_pdf: bool) -> CleanFile:
     not_a_photo = ReportRuleError(
         _(
             "Dit bestand is geen foto of het is beschadigd. Kies een foto (JPG, PNG of WebP) "
             "of een PDF."
-        ),
+        )
+        if allow_pdf
+        else _("Dit bestand is geen foto of het is beschadigd. Kies een foto (JPG, PNG of WebP)."),
         field="upload",
     )
     too_many_pixels = ReportRuleError(
@@ -118,7 +120,7 @@ def upload_clean(upload, *, allow_pdf: bool) -> CleanFile:
                 field="upload",
             )
         return CleanFile(ContentFile(data, name=f"{uuid.uuid4().hex}.pdf"), "application/pdf", name)
-    return _photo_clean(upload, name)
+    return _photo_clean(upload, name, allow_pdf=allow_pdf)
 
 
 def attachment_store(

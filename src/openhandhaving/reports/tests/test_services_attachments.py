@@ -119,3 +119,13 @@ def test_refused_files_store_nothing(town, report, actor, data, message):
     assert not Attachment.objects.exists()
     assert not report.events.filter(kind=EventKind.ATTACHMENT).exists()
     assert Report.objects.get(pk=report.pk).version == 1
+
+
+@pytest.mark.parametrize("allow_pdf, mentions_pdf", [(True, True), (False, False)])
+def test_the_not_a_photo_message_offers_a_pdf_only_where_one_is_allowed(allow_pdf, mentions_pdf):
+    from openhandhaving.reports.services.attachments import upload_clean
+
+    with pytest.raises(ReportRuleError) as refused:
+        upload_clean(SimpleUploadedFile("notities.txt", b"geen foto"), allow_pdf=allow_pdf)
+    assert "geen foto" in refused.value.message
+    assert ("PDF" in refused.value.message) is mentions_pdf

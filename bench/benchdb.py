@@ -51,3 +51,25 @@ class BenchDatabase:
         with psycopg.connect(f"{PG_SERVER}/postgres", autocommit=True) as conn:
             found = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s", [self.name])
             return found.fetchone() is not None
+
+
+def run_child(script: str, backend: str, args: list[str]) -> dict:
+    """Run `script --backend <backend> <args>` in its own process (Django reads DATABASE_URL
+    once per process); pass its progress lines through and return its last JSON line."""
+    import json
+    import subprocess
+    import sys
+
+    command = [sys.executable, script, "--backend", backend, *args]
+    process = subprocess.Popen(
+        command, stdout=subprocess.PIPE, text=True, cwd=Path(__file__).resolve().parents[1]
+    )
+    last = ""
+    for line in process.stdout:
+        if line.startswith("{"):
+            last = line
+        else:
+            print(line, end="", flush=True)
+    if process.wait() != 0 or not last:
+        return {"error": f"exit code {process.returncode}"}
+    return json.loads(last)

@@ -25,13 +25,11 @@ import json
 import os
 import shutil
 import statistics
-import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchdb import BenchDatabase
+from benchdb import BenchDatabase, run_child
 
 REPO = Path(__file__).resolve().parents[1]
 DB = BenchDatabase("oh_bench")
@@ -214,19 +212,9 @@ def main() -> None:
         return
     results = {}
     for backend in args.backends.split(","):
-        command = [sys.executable, __file__, "--backend", backend, "--reports", str(args.reports)]
-        command += ["--runs", str(args.runs)] + ["--keep"] * args.keep + ["--reuse"] * args.reuse
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO)
-        last = ""
-        for line in process.stdout:
-            if line.startswith("{"):
-                last = line
-            else:
-                print(line, end="", flush=True)
-        if process.wait() != 0 or not last:
-            results[backend] = {"error": f"exit code {process.returncode}"}
-            continue
-        results[backend] = json.loads(last)
+        extra = ["--reports", str(args.reports), "--runs", str(args.runs)]
+        extra += ["--keep"] * args.keep + ["--reuse"] * args.reuse
+        results[backend] = run_child(__file__, backend, extra)
     p95s = [
         r[page]["p95_ms"]
         for r in results.values()

@@ -20,13 +20,12 @@ import datetime as dt
 import json
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from benchdb import BenchDatabase
+from benchdb import BenchDatabase, run_child
 
 REPO = Path(__file__).resolve().parents[1]
 DB = BenchDatabase("oh_bench_retention")
@@ -198,18 +197,7 @@ def main() -> None:
         return
     results = {}
     for backend in args.backends.split(","):
-        command = [sys.executable, __file__, "--backend", backend, "--reports", str(args.reports)]
-        process = subprocess.Popen(command, stdout=subprocess.PIPE, text=True, cwd=REPO)
-        last = ""
-        for line in process.stdout:
-            if line.startswith("{"):
-                last = line
-            else:
-                print(line, end="", flush=True)
-        if process.wait() != 0 or not last:
-            results[backend] = {"error": f"exit code {process.returncode}"}
-            continue
-        results[backend] = json.loads(last)
+        results[backend] = run_child(__file__, backend, ["--reports", str(args.reports)])
     print(json.dumps({"benchmark": "retention", "reports": args.reports, "results": results}))
 
 

@@ -16,7 +16,6 @@ from urllib.parse import parse_qs, urlparse
 import pytest
 
 from openhandhaving.areas import address_search as search_module
-from openhandhaving.areas import index_cache
 from openhandhaving.areas.address_query import AddressQuery, address_queries
 from openhandhaving.areas.address_search import (
     LocalAddressSearch,
@@ -25,24 +24,12 @@ from openhandhaving.areas.address_search import (
     parse_point,
 )
 from openhandhaving.areas.models import Address
-from openhandhaving.areas.services import areas_import, located_fill
-from openhandhaving.areas.tests import geo
+from openhandhaving.areas.services import located_fill
 from openhandhaving.reports.selectors_lookup import address_search as intake_address_search
 
 pytestmark = pytest.mark.django_db
 
 IN_WEST = (52.097, 5.105)
-
-
-@pytest.fixture
-def squares():
-    index_cache.area_index_clear()
-    report = areas_import(
-        districts_geojson=geo.cbs_wijken(), neighbourhoods_geojson=geo.cbs_buurten()
-    )
-    assert report.ok, report.errors
-    yield
-    index_cache.area_index_clear()
 
 
 def add(street, number, letter="", addition="", postcode="3511AB", city="Utrecht", nudge=0.0):

@@ -10,11 +10,8 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from pyproj import Transformer
 
-from openhandhaving.areas import index_cache
 from openhandhaving.areas.address_search import LocalAddressSearch
 from openhandhaving.areas.models import Address
-from openhandhaving.areas.services import areas_import
-from openhandhaving.areas.tests import geo
 
 pytestmark = pytest.mark.django_db
 
@@ -22,17 +19,6 @@ WGS84_TO_RD = Transformer.from_crs("EPSG:4326", "EPSG:28992", always_xy=True)
 IN_NOORD = (52.098, 5.105)
 IN_OOST = (52.092, 5.118)
 OUTSIDE = (52.2, 5.3)
-
-
-@pytest.fixture
-def squares():
-    index_cache.area_index_clear()
-    report = areas_import(
-        districts_geojson=geo.cbs_wijken(), neighbourhoods_geojson=geo.cbs_buurten()
-    )
-    assert report.ok, report.errors
-    yield
-    index_cache.area_index_clear()
 
 
 def run(tmp_path, text: str, *args: str) -> dict:

@@ -18,17 +18,6 @@ IN_NOORD = (52.098, 5.105)
 IN_LAKE = (52.095, 5.115)
 
 
-@pytest.fixture
-def squares():
-    index_cache.area_index_clear()
-    report = areas_import(
-        districts_geojson=geo.cbs_wijken(), neighbourhoods_geojson=geo.cbs_buurten()
-    )
-    assert report.ok, report.errors
-    yield
-    index_cache.area_index_clear()
-
-
 def names(found: dict) -> tuple:
     return (
         found["district"].name if found["district"] else None,

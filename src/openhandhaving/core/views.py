@@ -79,18 +79,25 @@ def server_error(request: HttpRequest) -> HttpResponse:
     return HttpResponse(loader.get_template("500.html").render({}), status=500)
 
 
-def rate_limited(request: HttpRequest, exception=None) -> HttpResponse:
-    """Too many requests from one address or system: 429, in the form the caller reads."""
-    message = _("Te veel verzoeken in korte tijd. Wacht een minuut en probeer het dan opnieuw.")
+def problem_response(
+    request: HttpRequest, *, status: int, message: str, template: str
+) -> HttpResponse:
+    """A refusal in the form the caller reads: an Open311 error list, JSON for the API, or a
+    Dutch page."""
     if request.path.startswith("/open311/"):
         fmt = "json" if request.path.endswith(".json") else "xml"
         from openhandhaving.api import open311
 
-        body, content_type = open311.render(fmt, "errors", open311.errors((429, str(message))))
-        response = HttpResponse(body, content_type=content_type, status=429)
-    elif request.path.startswith("/api/"):
-        response = JsonResponse({"detail": str(message)}, status=429)
-    else:
-        response = render(request, "429.html", {"message": message}, status=429)
+        body, content_type = open311.render(fmt, "errors", open311.errors((status, message)))
+        return HttpResponse(body, content_type=content_type, status=status)
+    if request.path.startswith("/api/"):
+        return JsonResponse({"detail": message}, status=status)
+    return render(request, template, {"message": message}, status=status)
+
+
+def rate_limited(request: HttpRequest, exception=None) -> HttpResponse:
+    """Too many requests from one address or system: 429, in the form the caller reads."""
+    message = _("Te veel verzoeken in korte tijd. Wacht een minuut en probeer het dan opnieuw.")
+    response = problem_response(request, status=429, message=str(message), template="429.html")
     response["Retry-After"] = "60"
     return response

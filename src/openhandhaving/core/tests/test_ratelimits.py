@@ -77,3 +77,26 @@ def test_a_request_without_an_address_is_counted_not_refused(rf, settings):
     settings.RATELIMIT_IP_META_KEY = "HTTP_X_FORWARDED_FOR"
     forged = rf.get("/", HTTP_X_FORWARDED_FOR="1.2.3.4, 203.0.113.7")  # first part typed by client
     assert client_address(None, forged) == "203.0.113.7"  # the address our proxy saw
+
+
+@pytest.mark.parametrize(
+    "path, data, expect",
+    [
+        ("/api/v1/reports/?category=a%00b", None, "application/json"),
+        ("/open311/v2/requests.json?service_code=%00", None, "application/json"),
+        ("/open311/v2/requests/2026-%00.xml", None, "text/xml"),
+        ("/melding/kaart.geojson?x=%00", None, "text/html"),
+    ],
+)
+def test_a_nul_character_is_a_clear_400_not_a_server_error(client, path, data, expect):
+    response = client.get(path)
+    assert response.status_code == 400
+    assert response["Content-Type"].startswith(expect)
+    assert "ongeldig teken" in response.content.decode()
+
+
+def test_a_nul_in_a_json_body_or_form_field_is_refused(client):
+    api = client.post("/api/v1/reports/", '{"text": "a\\u0000b"}', content_type="application/json")
+    assert api.status_code == 400
+    form = client.post("/open311/v2/requests.json", {"attribute[\x00]": "x", "api_key": "k"})
+    assert form.status_code == 400

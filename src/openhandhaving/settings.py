@@ -165,12 +165,25 @@ PUBLIC_URL = os.environ.get("OPENHANDHAVING_PUBLIC_URL", "http://127.0.0.1:8000"
 # How long a question to the reporter / an external party can be answered by its link (days).
 REPORTS_ASK_REPORTER_DAYS = int(os.environ.get("OPENHANDHAVING_ASK_REPORTER_DAYS", "7"))
 REPORTS_EXTERNAL_DAYS = int(os.environ.get("OPENHANDHAVING_EXTERNAL_DAYS", "14"))
+# The reporter's follow link ("Melding volgen") works until this many days after the report was
+# closed, and never longer than REPORTS_FOLLOW_MAX_DAYS after the e-mail that carried it.
+REPORTS_FOLLOW_DAYS_AFTER_CLOSE = int(
+    os.environ.get("OPENHANDHAVING_FOLLOW_DAYS_AFTER_CLOSE", "90").strip() or "90"
+)
+REPORTS_FOLLOW_MAX_DAYS = int(
+    os.environ.get("OPENHANDHAVING_FOLLOW_MAX_DAYS", "730").strip() or "730"
+)
 # Routing applies a team that coordinators corrected reports to this often (ADR 0004).
 REPORTS_ROUTING_LEARN_THRESHOLD = int(os.environ.get("OPENHANDHAVING_ROUTING_LEARN_THRESHOLD", "3"))
 # A report's page lists reports of the same category within this distance (metres, 12 weeks).
 REPORTS_NEARBY_RADIUS_M = int(os.environ.get("OPENHANDHAVING_NEARBY_RADIUS_M", "50"))
 # Category suggestion: below this probability (0–1) a coordinator categorises the report.
 REPORTS_CLASSIFIER_THRESHOLD = float(os.environ.get("OPENHANDHAVING_CLASSIFIER_THRESHOLD", "0.5"))
+# The resident's form: the category of a report whose resident chose "Weet ik niet" when the
+# model has no guess (a coordinator categorises it anyway), and the fewest seconds between
+# opening the form and sending (faster is a robot; a person who presses again gets through).
+REPORTS_UNSURE_CATEGORY = os.environ.get("OPENHANDHAVING_UNSURE_CATEGORY", "overig-overig")
+REPORTS_PUBLIC_MIN_SECONDS = float(os.environ.get("OPENHANDHAVING_PUBLIC_MIN_SECONDS", "5"))
 # Each process keeps copies of areas, routing rules and the roster; it checks their version in
 # the database at most this often (seconds). Changes in the same process apply at once (ADR 0007).
 CACHE_RECHECK_SECONDS = float(os.environ.get("OPENHANDHAVING_CACHE_RECHECK_SECONDS", "2"))

@@ -8,8 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from openhandhaving.reports.models import (
     Category,
+    Feedback,
     RoutingCorrection,
     RoutingRule,
+    SatisfactionAnswer,
     StandardText,
     Team,
 )
@@ -183,3 +185,40 @@ class StandardTextAdmin(admin.ModelAdmin):
     list_display = ["title", "status", "category", "active"]
     list_filter = ["status", "category", "active"]
     search_fields = ["title", "subject", "body"]
+
+
+@admin.register(SatisfactionAnswer)
+class SatisfactionAnswerAdmin(admin.ModelAdmin):
+    """The answers to the satisfaction question on the reporter's follow page (docs/volgen.md)."""
+
+    list_display = ["text", "positive", "requests_reopen", "active", "order"]
+    list_editable = ["active", "order"]
+    list_filter = ["active", "positive", "requests_reopen"]
+    ordering = ["order", "id"]
+
+    def changelist_view(self, request, extra_context=None):
+        extra_context = {
+            **(extra_context or {}),
+            "title": _(
+                "Antwoorden op „Bent u tevreden over hoe we uw melding hebben afgehandeld?”"
+            ),
+        }
+        return super().changelist_view(request, extra_context)
+
+
+@admin.register(Feedback)
+class FeedbackAdmin(admin.ModelAdmin):
+    """What reporters answered: to read, not to change (it is their word)."""
+
+    list_display = ["report", "answer_text", "reopen_requested", "created_at"]
+    list_filter = ["answer", "reopen_requested"]
+    search_fields = ["report__number"]
+    list_select_related = ["report"]
+    readonly_fields = ["report", "answer", "answer_text", "text", "reopen_requested", "created_at"]
+    date_hierarchy = "created_at"
+
+    def has_add_permission(self, request) -> bool:
+        return False
+
+    def has_change_permission(self, request, obj=None) -> bool:
+        return False

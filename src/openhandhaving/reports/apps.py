@@ -22,7 +22,14 @@ _HANDLE = [
 ]
 _MANAGE = [
     f"{verb}_{model}"
-    for model in ("category", "team", "routingrule", "standardtext", "routingcorrection")
+    for model in (
+        "category",
+        "team",
+        "routingrule",
+        "standardtext",
+        "routingcorrection",
+        "satisfactionanswer",
+    )
     for verb in ("view", "add", "change", "delete")
 ]
 
@@ -42,6 +49,11 @@ class ReportsConfig(AppConfig):
     scheduled_jobs = [
         ScheduledJob(
             name="reports.retention", task="openhandhaving.reports.tasks.retention_task", at="03:15"
+        ),
+        ScheduledJob(
+            name="reports.drafts",
+            task="openhandhaving.reports.tasks.drafts_cleanup_task",
+            every_minutes=60,
         ),
         ScheduledJob(
             name="reports.classifier",
@@ -98,6 +110,7 @@ class ReportsConfig(AppConfig):
             "route_reports",
             "resend_outgoingmessage",
             "view_retention",
+            "view_feedback",
         ],
     }
 

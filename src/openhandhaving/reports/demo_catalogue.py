@@ -77,7 +77,7 @@ def promise(days: int, unit: str = WD) -> str:
     )
 
 
-def _choice(key: str, label: str, options: list[str], required: bool = False) -> dict:
+def _choice(key: str, label: str, options: list, required: bool = False) -> dict:
     return {"key": key, "label": label, "type": "choice", "options": options, "required": required}
 
 
@@ -175,6 +175,10 @@ CATEGORIES = (
                 questions=(
                     _choice("bron", "Waar komt het geluid vandaan?", NOISE_SOURCES, True),
                     STILL_GOING,
+                    {
+                        **_text("sinds", "Sinds hoe laat is het aan de gang?"),
+                        "show_if": {"key": "nog_bezig", "value": ["Ja"]},
+                    },
                 ),
             ),
             _c(
@@ -198,7 +202,30 @@ CATEGORIES = (
                 (5, WD),
             ),
             _c("hondenpoep", "Hondenpoep", "Hondenpoep", "hond", (5, WD), questions=(HOW_OFTEN,)),
-            _c("loslopende-hond", "Loslopende hond", "Hond los waar dat niet mag", "hond", (3, WD)),
+            _c(
+                "loslopende-hond",
+                "Loslopende hond",
+                "Hond los waar dat niet mag",
+                "hond",
+                (3, WD),
+                questions=(
+                    _choice(
+                        "aangevallen",
+                        "Heeft de hond iemand gebeten of aangevallen?",
+                        [
+                            "Nee",
+                            {
+                                "value": "Ja",
+                                "label": "Ja",
+                                "stop": "Is iemand gebeten of aangevallen? Bel 112 bij "
+                                "direct gevaar, anders de politie via 0900-8844. Zij komen "
+                                "meteen; via dit formulier duurt het te lang.",
+                            },
+                        ],
+                        True,
+                    ),
+                ),
+            ),
             _c(
                 "drugsoverlast",
                 "Drugsoverlast",

@@ -14,6 +14,7 @@ from openhandhaving.core.forms import WIDGET_CLASSES
 from openhandhaving.reports.choices import Channel, Priority
 from openhandhaving.reports.forms import CategoryChoiceField, ReportsForm, upload_error
 from openhandhaving.reports.models import Category
+from openhandhaving.reports.questions import condition_of, options_of
 from openhandhaving.reports.selectors_lookup import address_get, address_search, nearest_address
 
 # Channels through which a person brings a report in; the website and apps come in by themselves.
@@ -54,23 +55,18 @@ class PlaceField(forms.CharField):
 
 
 def question_options(question: dict) -> list[tuple[str, str]]:
-    """Options of an extra question: plain strings or {"value", "label"} objects."""
-    options = []
-    for option in question.get("options") or []:
-        if isinstance(option, dict):
-            value = str(option.get("value", option.get("label", "")))
-            options.append((value, str(option.get("label", value))))
-        else:
-            options.append((str(option), str(option)))
-    return options
+    """Options of an extra question as (value, label) choices."""
+    return [(option["value"], option["label"]) for option in options_of(question)]
 
 
 def question_field(question: dict) -> forms.Field:
-    """A form field for one of Category.questions: {key, label, type, options, required}."""
+    """A form field for one of Category.questions (reports/questions.py). A question that
+    applies only after a certain earlier answer is never required by the field itself: the
+    form checks it once the earlier answer is known."""
     kind = question.get("type", "text")
     common: dict[str, Any] = {
         "label": question.get("label") or question.get("key"),
-        "required": bool(question.get("required")),
+        "required": bool(question.get("required")) and condition_of(question) is None,
         "error_messages": {"required": _("Beantwoord deze vraag.")},
     }
     if kind == "choice":
@@ -84,7 +80,63 @@ def question_field(question: dict) -> forms.Field:
     return forms.CharField(max_length=500, **common)
 
 
-class IntakeForm(ReportsForm):
+class LocationMixin:
+    """Where, for a form with address, address_id, lat and lon: an address chosen from the
+    suggestions, a point on the map, or one clear match of what was typed."""
+
+    MAP_WORDS = _("klik op de kaart")
+
+    def _clean_location(self, cleaned: dict) -> None:
+        self.address_matches: list[Address] = []
+        self.chosen_address: Address | None = None
+        address = None
+        if cleaned.get("address_id"):
+            address = address_get(pk=cleaned["address_id"])
+        lat, lon = cleaned.get("lat"), cleaned.get("lon")
+        if address is None and lat is not None and lon is not None:
+            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
+                self.add_error("address", _("Deze plek op de kaart klopt niet. Kies opnieuw."))
+                return
+            if not cleaned.get("address"):
+                found = nearest_address(lat=lat, lon=lon)
+                cleaned["address"] = self.near_label(found) if found else ""
+            return
+        if address is None and cleaned.get("address"):
+            matches = address_search(text=cleaned["address"], limit=6)
+            if len(matches) == 1:
+                address = matches[0]
+            elif not matches:
+                self.add_error(
+                    "address",
+                    _(
+                        "Dit adres vinden we niet in de gemeente. Controleer straat en "
+                        "huisnummer, of %(map)s."
+                    )
+                    % {"map": self.MAP_WORDS},
+                )
+                return
+            else:
+                self.address_matches = matches
+                self.add_error(
+                    "address", _("Er zijn meer adressen die hierop lijken. Kies er één.")
+                )
+                return
+        if address is None:
+            self.add_error(
+                "address",
+                _("Geef de plek op: zoek een adres of %(map)s.") % {"map": self.MAP_WORDS},
+            )
+            return
+        self.chosen_address = address
+        cleaned.update(
+            address=str(address), address_id=address.pk, lat=address.lat, lon=address.lon
+        )
+
+    def near_label(self, address: Address) -> str:
+        return str(address)
+
+
+class IntakeForm(LocationMixin, ReportsForm):
     text = forms.CharField(
         label=_("Wat is er aan de hand?"),
         widget=forms.Textarea(attrs={"rows": 4}),
@@ -134,7 +186,6 @@ class IntakeForm(ReportsForm):
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)
         self.address_matches: list[Address] = []
-        self.chosen_address: Address | None = None
         self.fields["address"].widget.attrs.update(
             {
                 "hx-get": reverse("reports:address_suggestions"),
@@ -210,47 +261,6 @@ class IntakeForm(ReportsForm):
                 _("Vul een e-mailadres of telefoonnummer in, anders kunnen we niemand bereiken."),
             )
         return cleaned
-
-    def _clean_location(self, cleaned: dict) -> None:
-        """Where: an address chosen from the suggestions, a map click, or one clear match."""
-        address = None
-        if cleaned.get("address_id"):
-            address = address_get(pk=cleaned["address_id"])
-        lat, lon = cleaned.get("lat"), cleaned.get("lon")
-        if address is None and lat is not None and lon is not None:
-            if not (-90 <= lat <= 90 and -180 <= lon <= 180):
-                self.add_error("address", _("Deze plek op de kaart klopt niet. Klik opnieuw."))
-                return
-            if not cleaned.get("address"):
-                found = nearest_address(lat=lat, lon=lon)
-                cleaned["address"] = str(found) if found else ""
-            return
-        if address is None and cleaned.get("address"):
-            matches = address_search(text=cleaned["address"], limit=6)
-            if len(matches) == 1:
-                address = matches[0]
-            elif not matches:
-                self.add_error(
-                    "address",
-                    _(
-                        "Dit adres vinden we niet in de gemeente. Controleer straat en "
-                        "huisnummer, of klik de plek aan op de kaart."
-                    ),
-                )
-                return
-            else:
-                self.address_matches = matches
-                self.add_error(
-                    "address", _("Er zijn meer adressen die hierop lijken. Kies er één.")
-                )
-                return
-        if address is None:
-            self.add_error("address", _("Geef de plek op: zoek een adres of klik op de kaart."))
-            return
-        self.chosen_address = address
-        cleaned.update(
-            address=str(address), address_id=address.pk, lat=address.lat, lon=address.lon
-        )
 
     def answers(self) -> dict[str, Any]:
         """The answers to the category's extra questions, by key (empty ones left out)."""

@@ -32,6 +32,14 @@ def retention_task() -> dict:
 
 
 @task()
+def drafts_cleanup_task() -> int:
+    """Hourly (ScheduledJob "reports.drafts"): remove photos of abandoned report forms."""
+    from openhandhaving.reports.services.drafts import drafts_remove_stale
+
+    return drafts_remove_stale()
+
+
+@task()
 def classifier_train_task() -> dict | str:
     """Nightly (ScheduledJob "reports.classifier"): retrain the category suggestion."""
     from openhandhaving.reports.exceptions import ReportRuleError

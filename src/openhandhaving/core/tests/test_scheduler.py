@@ -193,9 +193,10 @@ def test_the_command_once_enqueues_what_is_due_and_says_so(enqueued):
     out = io.StringIO()
     call_command("scheduler", "--once", stdout=out)
     assert "In de wachtrij: reports.retention (2026-11-24)" in out.getvalue()
-    assert [result.task.name for result in enqueued] == ["retention_task"]
+    names = sorted(result.task.name for result in enqueued)
+    assert names == ["drafts_cleanup_task", "retention_task"]  # hourly clean-up, and 03:15
     call_command("scheduler", "--once", stdout=io.StringIO())
-    assert len(enqueued) == 1
+    assert len(enqueued) == 2
 
 
 def test_serve_starts_and_stops_the_scheduler_beside_the_worker(monkeypatch):

@@ -1,6 +1,6 @@
 """Models of the reports app, one module per part: core (reports, categories, history, routing),
-messages (standard texts, outgoing e-mail, reporter and partner links) and retention (the counted
-record of anonymised and deleted reports)."""
+messages (standard texts, outgoing e-mail, reporter and partner links), follow (the reporter's
+satisfaction answers) and retention (the counted record of anonymised and deleted reports)."""
 
 from openhandhaving.reports.models.core import (
     Attachment,
@@ -14,6 +14,7 @@ from openhandhaving.reports.models.core import (
     SavedFilter,
     Team,
 )
+from openhandhaving.reports.models.follow import Feedback, SatisfactionAnswer
 from openhandhaving.reports.models.messages import (
     MessageAudience,
     Notification,
@@ -28,6 +29,7 @@ from openhandhaving.reports.models.retention import RetentionAction, RetentionRe
 __all__ = [
     "Attachment",
     "Category",
+    "Feedback",
     "MessageAudience",
     "Notification",
     "NotificationKind",
@@ -42,6 +44,7 @@ __all__ = [
     "RetentionRecord",
     "RoutingCorrection",
     "RoutingRule",
+    "SatisfactionAnswer",
     "SavedFilter",
     "StandardText",
     "Team",

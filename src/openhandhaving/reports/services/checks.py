@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from typing import Any
 
 from django.core.exceptions import ValidationError
@@ -16,6 +16,7 @@ from openhandhaving.areas.selectors import municipality_name
 from openhandhaving.areas.services import locate
 from openhandhaving.reports.exceptions import ReportRuleError
 from openhandhaving.reports.models import Category
+from openhandhaving.reports.questions import applies, options_of, questions_of, stop_message
 
 MAX_TEXT = 5000
 FUTURE_MARGIN = dt.timedelta(minutes=10)  # clocks of phones and systems differ a little
@@ -119,48 +120,52 @@ def contact_clean(contact: Mapping[str, Any] | None) -> dict[str, Any] | None:
     }
 
 
-def _choice_values(choices: Iterable[Any]) -> set[str]:
-    return {str(c.get("value")) if isinstance(c, dict) else str(c) for c in choices}
-
-
 def answers_clean(answers: Mapping[str, Any] | None, category: Category) -> dict[str, Any]:
-    """Answers to the category's extra questions: required ones given, choices respected.
+    """Answers to the category's extra questions: required ones given, choices respected,
+    answers to questions that do not apply left out, and no "hard stop" answer.
 
-    A question is {"key": ..., "label": ..., "required": bool, "options": [...]} (options as
-    texts or {"value", "label"}); answers map a key to a text or a list of texts.
+    A question is {"key", "label", "required", "options", "show_if"} (reports/questions.py);
+    answers map a key to a text or a list of texts.
     """
     if answers is None:
         answers = {}
     if not isinstance(answers, Mapping):
         raise ReportRuleError(_("De antwoorden op de extra vragen kloppen niet."), field="answers")
-    clean: dict[str, Any] = {}
+    given_all: dict[str, Any] = {}
     for key, value in answers.items():
         if isinstance(value, list | tuple):
             values = [str(v).strip() for v in value if str(v).strip()]
             if values:
-                clean[str(key)] = values
+                given_all[str(key)] = values
         elif value is not None and str(value).strip():
-            clean[str(key)] = str(value).strip()
-    questions = category.questions if isinstance(category.questions, list) else []
-    for question in questions:
-        if not isinstance(question, dict) or not question.get("key"):
-            continue
+            given_all[str(key)] = str(value).strip()
+    known = {str(q["key"]) for q in questions_of(category)}
+    # Answers to keys the category does not ask about are kept as they came (other systems).
+    clean = {key: value for key, value in given_all.items() if key not in known}
+    for question in questions_of(category):
         key = str(question["key"])
+        if not applies(question, clean):
+            continue
         label = question.get("label") or key
-        given = clean.get(key)
+        given = given_all.get(key)
         if question.get("required") and not given:
             raise ReportRuleError(
                 _("Beantwoord de vraag ‘%(question)s’.") % {"question": label},
                 field=f"answers.{key}",
             )
-        choices = question.get("options") or question.get("choices")
-        if given and choices:
-            allowed = _choice_values(choices)
+        if not given:
+            continue
+        options = options_of(question)
+        if options:
+            allowed = {option["value"] for option in options}
             if any(v not in allowed for v in (given if isinstance(given, list) else [given])):
                 raise ReportRuleError(
                     _("Kies bij ‘%(question)s’ een van de antwoorden.") % {"question": label},
                     field=f"answers.{key}",
                 )
+        if stop := stop_message(question, given):
+            raise ReportRuleError(stop, field=f"answers.{key}")
+        clean[key] = given
     return clean
 
 

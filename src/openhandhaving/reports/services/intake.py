@@ -95,12 +95,17 @@ def report_create(
     external_id: str = "",
     photos: Iterable[Any] = (),
     now: dt.datetime | None = None,
+    to_coordinators: str = "",
+    category_note: str = "",
 ) -> Report:
     """A new report, numbered, placed in its wijk, with deadlines, an owner and its history.
 
     Everything is checked before anything is stored (ReportRuleError, in Dutch, with the field).
     The same (channel, external_id) twice gives back the first report: a system that sends a
-    report again does not make a second one.
+    report again does not make a second one. `to_coordinators` (the reason) skips routing: the
+    coordinators categorise the report first (e.g. the resident did not know the category and
+    the suggestion was not sure enough). `category_note` (how the category was chosen) goes
+    into the history for colleagues.
     """
     now = now or timezone.now()
     text = text_clean(text)
@@ -139,7 +144,12 @@ def report_create(
         unit=category.deadline_unit,
         calendar=calendar_for(local_reported.year),
     )
-    decision = route(category=category, district=place["district"], at=now, answers=clean_answers)
+    if to_coordinators:
+        decision = RoutingDecision(owner=None, team=None, rule=None, reason=to_coordinators)
+    else:
+        decision = route(
+            category=category, district=place["district"], at=now, answers=clean_answers
+        )
 
     with transaction.atomic():
         counter = report_number_lock(year=local_reported.year)
@@ -174,6 +184,10 @@ def report_create(
             attachment_store(report=report, clean=clean, uploaded_by=created_by, public=True)
         report._routing = decision  # for callers that show the decision right away
         events = _history(report=report, decision=decision, actor=created_by, now=now)
+        if category_note:
+            events.append(
+                event_new(report=report, kind=EventKind.CATEGORY, text=category_note, time=now)
+            )
         if clean_contact and clean_contact["email"]:
             events.append(_confirmation_queue(report=report, actor=created_by, now=now))
         ReportEvent.objects.bulk_create(events)
@@ -223,13 +237,18 @@ def _confirmation_queue(*, report: Report, actor: User | None, now: dt.datetime)
 
 
 def _confirmation_default(report: Report) -> tuple[str, str]:
-    """The confirmation when the administrator wrote none: in Dutch, whoever typed the report."""
+    """The confirmation when the administrator wrote none: in Dutch, whoever typed the report.
+    It carries the private link to follow the report."""
+    from openhandhaving.reports.services.messages import follow_url
+
     with translation.override(settings.LANGUAGE_CODE):
         subject = _("Uw melding %(number)s is ontvangen") % {"number": report.number}
         body = _(
             "Beste melder,\n\nBedankt voor uw melding. We hebben hem ontvangen onder nummer "
-            "%(number)s en gaan ermee aan de slag.\n\nMet vriendelijke groet,\nHandhaving"
-        ) % {"number": report.number}
+            "%(number)s en gaan ermee aan de slag.\n\nHoe het met uw melding gaat, ziet u via "
+            "deze link: %(url)s\nDeze link is alleen voor u; deel hem niet met anderen.\n\n"
+            "Met vriendelijke groet,\nHandhaving"
+        ) % {"number": report.number, "url": follow_url(report)}
     return subject, body
 
 

@@ -38,9 +38,10 @@ from openhandhaving.reports.models import (
 from openhandhaving.reports.services.common import report_touch
 
 FOLLOW_SALT = "openhandhaving.reports.follow"
-# Answer links are keys: the database keeps only their hash, so history and sent e-mails must
-# not keep the token either. A failed e-mail keeps it until it is sent, so it can be re-sent.
-_LINK_TOKEN = re.compile(r"(/melding/(?:antwoord|extern)/)[A-Za-z0-9_-]{20,}/")
+# Answer and follow links are keys: the database keeps only the hash of an answer link and
+# nothing of a follow link, so history and sent e-mails must not keep the token either. A failed
+# e-mail keeps it until it is sent, so it can be re-sent. (A follow token is signed: it has ":".)
+_LINK_TOKEN = re.compile(r"(/melding/(?:antwoord|extern|volgen)/)[A-Za-z0-9_:-]{20,}/")
 
 
 def redact_link_tokens(text: str) -> str:
@@ -55,16 +56,37 @@ def public_url(path: str) -> str:
 def follow_url(report: Report) -> str:
     """The reporter's link to follow the report: a signed number, unguessable, no database row.
 
-    The public follow page (a later issue) reads it back with `follow_token_report_id`.
+    The signature carries the moment it was made; the follow page (views_follow) reads it back
+    with `follow_token_read`, which refuses links older than REPORTS_FOLLOW_MAX_DAYS.
     """
-    return public_url(f"/melding/volgen/{signing.dumps(report.pk, salt=FOLLOW_SALT)}/")
+    return public_url(follow_path(report))
+
+
+def follow_path(report: Report) -> str:
+    return f"/melding/volgen/{signing.dumps(report.pk, salt=FOLLOW_SALT)}/"
+
+
+def follow_max_age() -> dt.timedelta:
+    return dt.timedelta(days=getattr(settings, "REPORTS_FOLLOW_MAX_DAYS", 730))
+
+
+def follow_token_read(token: str) -> tuple[int | None, str]:
+    """(report id, problem): problem is "" for a good link, "expired" for one older than the
+    maximum age, "unknown" for anything that was not signed by us (typo, tampering, junk)."""
+    try:
+        value = signing.loads(str(token), salt=FOLLOW_SALT, max_age=follow_max_age())
+    except signing.SignatureExpired:
+        return None, "expired"
+    except (signing.BadSignature, TypeError, ValueError, UnicodeError):
+        return None, "unknown"
+    if isinstance(value, bool) or not isinstance(value, int):
+        return None, "unknown"
+    return value, ""
 
 
 def follow_token_report_id(token: str) -> int | None:
-    try:
-        return int(signing.loads(token, salt=FOLLOW_SALT))
-    except (signing.BadSignature, TypeError, ValueError):
-        return None
+    """The report of a follow link, or None when the link is unknown or too old."""
+    return follow_token_read(token)[0]
 
 
 def token_hash(token: str) -> str:

@@ -25,6 +25,7 @@ from openhandhaving.reports.choices import END_STATES, LinkPurpose, MessageState
 from openhandhaving.reports.models import (
     Attachment,
     Category,
+    Feedback,
     MessageAudience,
     OutgoingMessage,
     Report,
@@ -165,6 +166,8 @@ def reports_anonymise(
             counts["links"] += _reporter_links(Report.objects.filter(pk__in=ids), now).update(
                 expires_at=now
             )
+            # The reporter's own explanation with their verdict may name people; the verdict stays.
+            Feedback.objects.filter(report_id__in=ids).exclude(text="").update(text="")
             counts["reports"] += Report.objects.filter(pk__in=ids).update(anonymised_at=now)
             records.add(rows)
     audit_log_record(actor=None, action="retention_anonymise", details=counts)

@@ -367,3 +367,16 @@ def test_the_page_shows_terms_next_run_past_runs_and_the_counted_record(client, 
     ]
     assert "Geluid" in html and "Afval" in html
     assert reverse("reports:retention") in client.get(reverse("core:start")).content.decode()
+
+
+def test_anonymising_removes_the_reporters_explanation_and_keeps_the_verdict():
+    from openhandhaving.reports.models import Feedback, SatisfactionAnswer
+
+    report = closed(366)
+    answer = SatisfactionAnswer.objects.create(text="Nee, het duurde te lang")
+    Feedback.objects.create(
+        report=report, answer=answer, answer_text=answer.text, text="Buurman Jan parkeert er"
+    )
+    reports_anonymise(now=NOW)
+    feedback = Feedback.objects.get(report=report)
+    assert (feedback.answer_text, feedback.text) == ("Nee, het duurde te lang", "")

@@ -131,6 +131,12 @@ class PlaceForm(LocationMixin, ReportsForm):
 
     def clean(self):
         cleaned = super().clean()
+        broken = [name for name in ("address_id", "lat", "lon") if name in self.errors]
+        for name in broken:  # hidden fields: the resident can only choose the place again
+            del self.errors[name]
+        if broken:
+            self.add_error("address", _("Deze plek klopt niet. Kies de plek opnieuw."))
+            return cleaned
         self._clean_location(cleaned)
         return cleaned
 

@@ -362,3 +362,30 @@ def test_an_edit_link_on_the_summary_comes_back_to_the_summary(resident, town): 
     assert edit in page
     response = resident.post(edit, {"lat": IN_WEST[0], "lon": IN_WEST[1] + 0.001})
     assert response["Location"] == url("check")
+
+
+def test_the_form_speaks_english_after_the_switch(resident, town):  # noqa: F811
+    resident.post(reverse("set_language"), {"language": "en", "next": url("new")})
+    page = resident.get(url("new")).content.decode()
+    assert "What would you like to report?" in page and "Next step" in page
+    response = resident.post(url("new"), {"text": "short"})
+    assert "at least 10 characters" in response.content.decode()
+
+
+def test_junk_in_any_step_is_a_dutch_message_not_a_500(resident, town):  # noqa: F811
+    resident.post(url("new"), {"text": "Afval naast de container bij de markt"})
+    response = resident.post(url("category"), {"choice": "other", "other": "abc"})
+    assert response.status_code == 200 and "Kies een onderwerp" in response.content.decode()
+    response = resident.post(url("category"), {"choice": "999999"})
+    assert response.status_code == 200
+    resident.post(url("category"), {"choice": "other", "other": town.afval.pk})
+    for junk in ({"lat": "abc", "lon": "5"}, {"lat": "91", "lon": "5"}, {"address_id": "x"}):
+        response = resident.post(url("place"), junk)
+        assert response.status_code == 200, junk
+        assert "plek" in response.content.decode()
+    resident.post(url("place"), {"lat": IN_WEST[0], "lon": IN_WEST[1]})
+    big = SimpleUploadedFile("groot.jpg", b"\xff" * (11 * 1024 * 1024), content_type="image/jpeg")
+    response = resident.post(url("details"), {"photos": [big]})
+    assert "te groot" in response.content.decode()
+    assert resident.get(reverse("reports_public:draft_photo", args=[0])).status_code == 404
+    assert not Report.objects.exists()

@@ -24,7 +24,17 @@ def reportable_categories() -> QuerySet[Category]:
 
 
 def reportable_category(code: str) -> Category | None:
-    return reportable_categories().filter(slug=code).first()
+    """The reportable category with this code (as reportable_categories, by a cheap query: this
+    runs for every report a system sends)."""
+    category = Category.objects.select_related("parent").filter(slug=code, active=True).first()
+    if category is None or (category.parent_id and not category.parent.active):
+        return None
+    if (
+        category.parent_id is None
+        and Category.objects.filter(parent_id=category.pk, active=True).exists()
+    ):
+        return None
+    return category
 
 
 def open311_requests(

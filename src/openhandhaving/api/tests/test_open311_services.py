@@ -129,3 +129,21 @@ def test_discovery_names_the_specification_and_both_formats(client, catalogue):
     root = ET.fromstring(get(client, "discovery.xml").content)
     formats = root.find("endpoints").find("endpoint").find("formats").findall("format")
     assert {f.text for f in formats} == {"text/xml", "application/json"}
+
+
+def test_only_reportable_categories_are_found_by_code(db):
+    from openhandhaving.api.selectors import reportable_categories, reportable_category
+    from openhandhaving.reports.models import Category
+
+    main = Category.objects.create(slug="hoofd", name="Hoofd")
+    leaf = Category.objects.create(slug="blad", name="Blad", parent=main)
+    Category.objects.create(slug="uit", name="Uit", parent=main, active=False)
+    alone = Category.objects.create(slug="los", name="Los")
+    closed = Category.objects.create(slug="dicht", name="Dicht", active=False)
+    shut = Category.objects.create(slug="onder-dicht", name="Onder", parent=closed)
+    found = {c.slug for c in reportable_categories()}
+    for category in (main, leaf, alone, closed, shut):
+        by_code = reportable_category(category.slug)
+        assert (by_code is not None) == (category.slug in found), category.slug
+    assert found == {"blad", "los"}
+    assert reportable_category("bestaat-niet") is None

@@ -8,7 +8,7 @@ from functools import lru_cache
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Case, Q, Value, When
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -17,7 +17,7 @@ from openhandhaving.core.calendar import WorkingCalendar, dutch_calendar
 from openhandhaving.core.models import User
 from openhandhaving.core.services import audit_log_record
 from openhandhaving.reports.choices import Channel, EventKind, Priority, Status
-from openhandhaving.reports.deadlines import deadlines_for
+from openhandhaving.reports.deadlines import Deadlines, deadlines_for
 from openhandhaving.reports.exceptions import ReportRuleError
 from openhandhaving.reports.models import (
     Category,
@@ -64,7 +64,7 @@ def calendar_for(year: int) -> WorkingCalendar:
 
 def report_number_lock(*, year: int) -> ReportNumber:
     """The year's counter, locked until the transaction ends (PostgreSQL: a row lock; SQLite
-    runs write transactions one at a time, IMMEDIATE). Numbers are gap-free and never double."""
+    runs write transactions one at a time, IMMEDIATE)."""
     row = ReportNumber.objects.select_for_update().filter(year=year).first()
     if row is None:
         ReportNumber.objects.get_or_create(year=year)
@@ -77,6 +77,16 @@ def report_number_take(counter: ReportNumber) -> str:
     counter.last += 1
     ReportNumber.objects.filter(year=counter.year).update(last=counter.last)
     return f"{counter.year}-{counter.last:06d}"
+
+
+def report_number_next(*, year: int) -> str:
+    """The next number of the year, taken in a transaction of its own: the counter is locked
+    only for that moment, not while the report, its e-mails and history are written (under
+    load that lock was the bottleneck: one report at a time, whatever the number of servers).
+    Numbers never repeat; a report that fails after this (rare: everything is checked before)
+    leaves a gap, as numbers of a database sequence do."""
+    with transaction.atomic():
+        return report_number_take(report_number_lock(year=year))
 
 
 def report_create(
@@ -151,15 +161,70 @@ def report_create(
             category=category, district=place["district"], at=now, answers=clean_answers
         )
 
+    if external_id:
+        existing = Report.objects.filter(channel=channel, external_id=external_id).first()
+        if existing is not None:
+            return existing
+    number = report_number_next(year=local_reported.year)
+    try:
+        report = _report_write(
+            number=number,
+            text=text,
+            category=category,
+            channel=channel,
+            priority=priority,
+            address=address,
+            answers=clean_answers,
+            reported_at=reported_at,
+            deadlines=deadlines,
+            decision=decision,
+            created_by=created_by,
+            external_id=external_id,
+            lat=lat,
+            lon=lon,
+            place=place,
+            contact=clean_contact,
+            photos=cleaned,
+            category_note=category_note,
+            now=now,
+        )
+    except IntegrityError:
+        # A resend that raced the first one: the unique (channel, external_id) caught it.
+        existing = external_id and (
+            Report.objects.filter(channel=channel, external_id=external_id).first()
+        )
+        if not existing:
+            raise
+        return existing
+    return report
+
+
+def _report_write(
+    *,
+    number: str,
+    text: str,
+    category: Category,
+    channel: str,
+    priority: str,
+    address: str,
+    answers: dict,
+    reported_at: dt.datetime,
+    deadlines: Deadlines,
+    decision: RoutingDecision,
+    created_by: User | None,
+    external_id: str,
+    lat: float,
+    lon: float,
+    place: dict,
+    contact: dict | None,
+    photos: list[CleanFile],
+    category_note: str,
+    now: dt.datetime,
+) -> Report:
+    """Write the checked report with its number, contact, photos, history and messages at once."""
     with transaction.atomic():
-        counter = report_number_lock(year=local_reported.year)
-        if external_id:
-            # Checked under the number lock: a resend that races the first one waits for it.
-            existing = Report.objects.filter(channel=channel, external_id=external_id).first()
-            if existing is not None:
-                return existing
         report = Report.objects.create(
-            number=report_number_take(counter),
+            number=number,
             text=text,
             category=category,
             status=Status.NEW,
@@ -168,7 +233,7 @@ def report_create(
             address=(address or "").strip(),
             channel=channel,
             priority=priority,
-            answers=clean_answers,
+            answers=answers,
             reported_at=reported_at,
             deadline=deadlines.due,
             deadline_3x=deadlines.due_3x,
@@ -178,9 +243,9 @@ def report_create(
             lon=lon,
             **place,
         )
-        if clean_contact:
-            report.contact = ReporterContact.objects.create(report=report, **clean_contact)
-        for clean in cleaned:
+        if contact:
+            report.contact = ReporterContact.objects.create(report=report, **contact)
+        for clean in photos:
             attachment_store(report=report, clean=clean, uploaded_by=created_by, public=True)
         report._routing = decision  # for callers that show the decision right away
         events = _history(report=report, decision=decision, actor=created_by, now=now)
@@ -188,7 +253,7 @@ def report_create(
             events.append(
                 event_new(report=report, kind=EventKind.CATEGORY, text=category_note, time=now)
             )
-        if clean_contact and clean_contact["email"]:
+        if contact and contact["email"]:
             events.append(_confirmation_queue(report=report, actor=created_by, now=now))
         ReportEvent.objects.bulk_create(events)
         audit_log_record(

@@ -119,6 +119,34 @@ def test_the_same_external_id_gives_back_the_first_report(town, tuesday):
     assert other_channel.pk != first.pk
 
 
+def test_a_resend_that_races_the_first_gives_back_the_first(town, tuesday, monkeypatch):
+    """Two systems' resends arrive together: both pass the first look-up; the database's unique
+    (channel, external_id) lets one in and the other gets that report back, not an error."""
+    from openhandhaving.reports.services import intake
+
+    take = intake.report_number_next
+    first = {}
+
+    def racing(*, year):
+        if not first:  # the other request commits between our look-up and our write
+            monkeypatch.setattr(intake, "report_number_next", take)
+            first["report"] = create(town, channel=Channel.APP, external_id="open311-88")
+        return take(year=year)
+
+    monkeypatch.setattr(intake, "report_number_next", racing)
+    again = create(town, channel=Channel.APP, external_id="open311-88", text="Tegelijk")
+    assert again.pk == first["report"].pk
+    assert Report.objects.count() == 1
+
+
+def test_the_number_is_taken_in_its_own_short_transaction(town, tuesday):
+    """A report that fails after taking its number leaves a gap; numbers never repeat."""
+    from openhandhaving.reports.services.intake import report_number_next
+
+    assert report_number_next(year=2026) == "2026-000001"  # say this report then failed
+    assert create(town).number == "2026-000002"
+
+
 def test_working_days_skip_the_weekend_and_christmas(town):
     with time_machine.travel(local("2026-12-23 15:00"), tick=False):
         report = create(town, category=town.geluid)  # five working days

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "openhandhaving.areas",
     "openhandhaving.team",
     "openhandhaving.reports",
+    "openhandhaving.analysis",
     "rest_framework",
     "drf_spectacular",
     "csp",

@@ -4,8 +4,10 @@ Background reports follow the population (a random address) with a season, a wee
 an hour profile per category. On top of that come the patterns the team knows from the street:
 parking at schools when children are brought and picked up (school days only), dog fouling in
 the parks in the morning, noise near the nightlife on Friday and Saturday nights, litter after
-the market. The expected counts are scaled so that the whole period holds about `target` drafts.
-Everything is drawn from the one random stream it is given, in a fixed order.
+the market, and one new problem for the analyst to find: scooters at a sports park in the
+evenings, growing over the last six weeks. The expected counts are scaled so that the whole
+period holds about `target` drafts. Everything is drawn from the one random stream it is given,
+in a fixed order.
 """
 
 from __future__ import annotations
@@ -92,6 +94,8 @@ def _moment(rng: random.Random, source: rates.Source, day: dt.date, tz, market_d
         return _between(rng, day, dt.time(17, 0), dt.time(20, 0), tz)
     if source.kind == "nightlife":
         return _between(rng, day, dt.time(22, 0), dt.time(3, 30), tz)
+    if source.kind == "trend":
+        return _between(rng, day, dt.time(19, 0), dt.time(23, 30), tz)
     if rng.random() < 0.8:  # market: the afternoon after, or the next morning
         return _between(rng, day, dt.time(12, 30), dt.time(18, 30), tz)
     return _between(rng, day + dt.timedelta(days=1), dt.time(8, 0), dt.time(12, 0), tz)
@@ -191,7 +195,8 @@ def drafts(
     first = today - dt.timedelta(days=DAYS)
     now = dt.datetime.combine(today, dt.time(8, 0), tzinfo=tz)
     facts = rates.day_facts(rng, first, DAYS + 1)
-    sources = rates.sources_for(setting.places)
+    trend_since = today - dt.timedelta(weeks=rates.TREND_WEEKS)
+    sources = rates.sources_for(setting.places, trend_since=trend_since)
     total = sum(rates.expected(s, f, setting.market_weekdays) for f in facts for s in sources)
     scale = target / total if total else 0.0
     pending: list[tuple[dt.datetime, int, Draft]] = []

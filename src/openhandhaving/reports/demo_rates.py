@@ -78,11 +78,17 @@ SCHOOL_RATE = 0.3  # per school per school day, at normal size
 PARK_RATE = 0.25  # per park per day
 NIGHTLIFE_RATE = 4.0  # per Friday or Saturday night
 MARKET_RATE = 2.5  # per market day
+# A new problem the analyst should spot as a trend: scooters gathering at a sports park in the
+# evenings, starting TREND_WEEKS before the demo's last day, growing to TREND_RATE a day in
+# three weeks (the usual level there is close to nothing).
+TREND_WEEKS = 6
+TREND_RATE = 1.5
 PATTERN_CATEGORIES = {
     "school": (("fout-parkeren", 0.55), ("parkeren-op-de-stoep", 0.45)),
     "park": (("hondenpoep", 1.0),),
     "nightlife": (("geluidsoverlast", 0.7), ("overlast-horeca", 0.2), ("overlast-jongeren", 0.1)),
     "market": (("zwerfafval", 0.75), ("afvalbak", 0.25)),
+    "trend": (("overlast-scooters", 1.0),),
 }
 
 
@@ -90,17 +96,22 @@ PATTERN_CATEGORIES = {
 class Source:
     """Something that makes reports: a background category or a pattern at one place."""
 
-    kind: str  # "background", "school", "park", "nightlife", "market"
+    kind: str  # "background", "school", "park", "nightlife", "market", "trend"
     key: str  # the subcategory slug or the pool key of the place
     place: str = ""
+    since: dt.date | None = None  # "trend": the first day of the new problem
 
 
-def sources_for(places) -> list[Source]:
-    """Background categories first, then the places with a pattern, in the given order."""
+def sources_for(places, *, trend_since: dt.date | None = None) -> list[Source]:
+    """Background categories first, then the places with a pattern, in the given order; with
+    `trend_since`, the new problem at the first sports park (if the town has one)."""
     sources = [Source("background", slug) for slug in BACKGROUND]
     for place in places:
         if place.kind in ("school", "park", "nightlife", "market"):
             sources.append(Source(place.kind, f"{place.kind}:{place.name}", place.name))
+    sports = next((p for p in places if p.kind == "sports"), None)
+    if trend_since is not None and sports is not None:
+        sources.append(Source("trend", f"sports:{sports.name}", sports.name, trend_since))
     return sources
 
 
@@ -148,6 +159,9 @@ def expected(source: Source, facts: DayFacts, market_weekdays: tuple[int, ...]) 
         return base * nights * cal.season("summer", day)
     if source.kind == "market":
         return base * MARKET_RATE * cal.season("litter", day) if weekday in market_weekdays else 0.0
+    if source.kind == "trend":
+        days_in = (day - source.since).days if source.since else -1
+        return 0.0 if days_in < 0 else base * TREND_RATE * min(1.0, (days_in + 1) / 21)
     raise ValueError(source.kind)
 
 

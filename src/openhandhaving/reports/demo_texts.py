@@ -229,6 +229,14 @@ PATTERN_TEMPLATES: dict[str, list[str]] = {
         "Elke vrijdag en zaterdag hetzelfde in {de_plek}: herrie tot diep in de nacht.",
         "Groep mannen maakt ruzie bij {de_straat}, na sluitingstijd van de kroegen.",
     ],
+    "trend": [
+        "Elke avond hangen er jongeren met scooters bij {de_plek}. Ze scheuren rondjes over het "
+        "parkeerterrein.",
+        "Sinds een paar weken racen er 's avonds scooters bij {de_plek}, ook over het fietspad.",
+        "Scooters met opgevoerde uitlaten bij {de_plek}, tot laat in de avond. Heel veel lawaai.",
+        "Weer een groep scooters bij {de_plek} aan {de_straat}. Dit is nieuw, vroeger was het hier "
+        "rustig.",
+    ],
     "market": [
         "Na de markt ligt het hele plein vol met afval, kratten en fruit.",
         "De marktkramen zijn weg maar de rommel ligt er nog. {straat} ligt vol plastic.",

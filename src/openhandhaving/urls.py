@@ -33,6 +33,7 @@ urlpatterns = [
     path("gebieden/", include("openhandhaving.areas.urls")),
     path("team/", include("openhandhaving.team.urls")),
     path("meldingen/", include("openhandhaving.reports.urls")),
+    path("analyse/", include("openhandhaving.analysis.urls")),
     path("melding/", include("openhandhaving.reports.urls_public")),
     path("open311/v2/", include("openhandhaving.api.urls_open311")),
     path("api/v1/", include("openhandhaving.api.urls_rest")),

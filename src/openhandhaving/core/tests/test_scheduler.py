@@ -194,9 +194,10 @@ def test_the_command_once_enqueues_what_is_due_and_says_so(enqueued):
     call_command("scheduler", "--once", stdout=out)
     assert "In de wachtrij: reports.retention (2026-11-24)" in out.getvalue()
     names = sorted(result.task.name for result in enqueued)
-    assert names == ["drafts_cleanup_task", "retention_task"]  # hourly clean-up, and 03:15
+    # the nightly analysis (02:30), the hourly clean-up, and the retention (03:15)
+    assert names == ["analysis_nightly_task", "drafts_cleanup_task", "retention_task"]
     call_command("scheduler", "--once", stdout=io.StringIO())
-    assert len(enqueued) == 2
+    assert len(enqueued) == 3
 
 
 def test_serve_starts_and_stops_the_scheduler_beside_the_worker(monkeypatch):

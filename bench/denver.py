@@ -64,3 +64,29 @@ def in_city(events: Events) -> np.ndarray:
     """Events inside the city's box (a few are placed elsewhere: Las Vegas, near 0/0)."""
     (south, north), (west, east) = CITY["lat"], CITY["lon"]
     return (events.lat > south) & (events.lat < north) & (events.lon > west) & (events.lon < east)
+
+
+def write_csv(events: Events, path: Path) -> int:
+    """The events as the CSV that `openhandhaving analyse` reads (time, lat, lon, category)."""
+    from openhandhaving.analysis.core.events import moment
+
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(["time", "lat", "lon", "category"])
+        for t, lat, lon, category in zip(
+            events.t, events.lat, events.lon, events.category, strict=True
+        ):
+            writer.writerow([f"{moment(t):%Y-%m-%dT%H:%M:%S}", lat, lon, category])
+    return len(events)
+
+
+if __name__ == "__main__":
+    # .venv/bin/python bench/denver.py /tmp/denver.csv — for the command line (docs/analysis.md);
+    # write it outside the repository: the data is not ours to ship.
+    if len(sys.argv) != 2:
+        sys.exit("Gebruik: bench/denver.py UIT.csv")
+    if not DENVER.exists():
+        sys.exit(f"De Denver-gegevens ontbreken: {DENVER}")
+    denver = load()
+    n = write_csv(denver.select(in_city(denver)), Path(sys.argv[1]))
+    print(f"{n:,} gebeurtenissen geschreven naar {sys.argv[1]}")

@@ -33,6 +33,9 @@ class Role(models.Model):
     group = models.OneToOneField(Group, on_delete=models.PROTECT, related_name="role")
     description = models.TextField(_("omschrijving"), blank=True)
     order = models.PositiveSmallIntegerField(_("volgorde"), default=0)
+    # The default permissions this role has been given so far ("app_label.codename"): a new
+    # version's new defaults are added once; one the administrator took away stays away.
+    offered_permissions = models.JSONField(default=list, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("rol")

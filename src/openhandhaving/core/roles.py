@@ -1,7 +1,9 @@
 """Default roles and their permissions, created once; afterwards they are the administrator's data.
 
 Each app declares which of its permissions a role gets by default in its AppConfig attribute
-`default_role_permissions` ({role code: [codename, ...]}); this module gathers them.
+`default_role_permissions` ({role code: [codename, ...]}); this module gathers them. A new
+version that adds a default (a new page for analysts, say) gives it to the existing role once;
+a permission the administrator took away is not given back (Role.offered_permissions).
 """
 
 from __future__ import annotations
@@ -38,32 +40,62 @@ def default_permissions() -> dict[str, set[tuple[str, str]]]:
     return result
 
 
+def _key(perm: Permission) -> str:
+    return f"{perm.content_type.app_label}.{perm.codename}"
+
+
+def _permissions(keys) -> list[Permission]:
+    found = []
+    for key in sorted(keys):
+        app_label, codename = key.split(".", 1)
+        perm = (
+            Permission.objects.select_related("content_type")
+            .filter(content_type__app_label=app_label, codename=codename)
+            .first()
+        )
+        if perm is not None:
+            found.append(perm)
+    return found
+
+
 @transaction.atomic
 def ensure_default_roles() -> list[str]:
-    """Create missing roles with their default permissions; existing roles are left as edited.
+    """Create missing roles with their default permissions, and give existing roles the
+    defaults they were never offered; permissions the administrator removed stay removed.
 
     Returns the codes of the roles created.
     """
     from openhandhaving.core.models import Role
+    from openhandhaving.core.services import audit_log_record
 
     created = []
-    wanted = default_permissions()
+    wanted = {
+        code: {f"{app_label}.{codename}" for app_label, codename in pairs}
+        for code, pairs in default_permissions().items()
+    }
     for order, code in enumerate(RoleCode.values):
-        if Role.objects.filter(code=code).exists():
-            continue
-        group, _ = Group.objects.get_or_create(name=str(RoleCode(code).label))
-        perms = [
-            perm
-            for app_label, codename in sorted(wanted[code])
-            if (
-                perm := Permission.objects.filter(
-                    content_type__app_label=app_label, codename=codename
-                ).first()
+        role = Role.objects.select_related("group").filter(code=code).first()
+        if role is None:
+            group, _ = Group.objects.get_or_create(name=str(RoleCode(code).label))
+            perms = _permissions(wanted[code])
+            group.permissions.set(perms)
+            Role.objects.create(
+                code=code,
+                group=group,
+                order=order,
+                description=ROLE_DESCRIPTIONS[RoleCode(code)],
+                offered_permissions=sorted(_key(p) for p in perms),
             )
-        ]
-        group.permissions.set(perms)
-        Role.objects.create(
-            code=code, group=group, order=order, description=ROLE_DESCRIPTIONS[RoleCode(code)]
+            created.append(code)
+            continue
+        new = _permissions(wanted[code] - set(role.offered_permissions or []))
+        if not new:
+            continue
+        role.group.permissions.add(*new)
+        added = [_key(p) for p in new]
+        role.offered_permissions = sorted({*(role.offered_permissions or []), *added})
+        role.save(update_fields=["offered_permissions"])
+        audit_log_record(
+            actor=None, action="role_defaults_added", obj=role, details={"added": added}
         )
-        created.append(code)
     return created

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from types import SimpleNamespace
 
 from django.db.models import Exists, OuterRef, QuerySet
 
+from openhandhaving.areas.models import Neighbourhood
 from openhandhaving.reports.choices import END_STATES
 from openhandhaving.reports.models import Category, Report
 
@@ -78,3 +80,37 @@ def open311_requests(
     if end is not None:
         reports = reports.filter(reported_at__lte=end)
     return reports.order_by("-reported_at")
+
+
+REQUEST_FIELDS = (
+    "number",
+    "text",
+    "status",
+    "address",
+    "lat",
+    "lon",
+    "reported_at",
+    "closed_at",
+    "deadline",
+    "category_id",
+    "neighbourhood_id",
+)
+
+
+def open311_request_rows(reports: QuerySet[Report]) -> list[SimpleNamespace]:
+    """The reports of an open311_requests list as light rows with `category` and
+    `neighbourhood` attached: a page holds up to 1,000 reports but only a few dozen categories
+    and buurten, so they are read once instead of as three Django objects per report."""
+    rows = list(reports.values(*REQUEST_FIELDS))
+    categories = Category.objects.in_bulk({row["category_id"] for row in rows})
+    hoods = Neighbourhood.objects.only("centroid_lat", "centroid_lon").in_bulk(
+        {row["neighbourhood_id"] for row in rows if row["neighbourhood_id"]}
+    )
+    return [
+        SimpleNamespace(
+            **row,
+            category=categories[row["category_id"]],
+            neighbourhood=hoods.get(row["neighbourhood_id"]),
+        )
+        for row in rows
+    ]

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from openhandhaving.api import open311
 from openhandhaving.api.choices import Scope
 from openhandhaving.api.selectors import (
+    open311_request_rows,
     open311_requests,
     reportable_categories,
     reportable_category,
@@ -79,7 +80,7 @@ def _requests_document(request: HttpRequest, reports) -> list[dict]:
     with_text = reader is not None and reader.allows(Scope.REPORTS_READ)
     return [
         open311.service_request(r, point=public_point(r), agency=agency, with_text=with_text)
-        for r in reports
+        for r in open311_request_rows(reports)
     ]
 
 

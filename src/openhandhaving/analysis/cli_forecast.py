@@ -9,9 +9,10 @@ core/forecast.py, core/area.py, core/backtest.py and docs/analysis.md.
 from __future__ import annotations
 
 import json
-import math
 from pathlib import Path
 
+from openhandhaving.analysis.cli_options import number as _number
+from openhandhaving.analysis.cli_options import required as _required
 from openhandhaving.analysis.core.area import CELL_M
 from openhandhaving.analysis.core.backtest import backtest, result_lines
 from openhandhaving.analysis.core.events import DAY, EventsError, moment, parse_day
@@ -112,24 +113,3 @@ def run_backtest(options: dict) -> str:
         cell_m=cell,
     )
     return "\n".join(json.dumps(line, ensure_ascii=False) for line in result_lines(result))
-
-
-def _required(options: dict, key: str, flag: str, example: str) -> str:
-    value = options.get(key)
-    if value is None or not str(value).strip():
-        raise EventsError(f"Geef {flag} op, bijvoorbeeld {flag} {example}.")
-    return str(value)
-
-
-def _number(options, key, flag, default, low, high, *, whole=False) -> float:
-    text = options.get(key)
-    if text is None:
-        return default
-    try:
-        value = int(text) if whole else float(str(text).replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not low <= value <= high:
-        kind = "een geheel getal" if whole else "een getal"
-        raise EventsError(f"{flag} moet {kind} van {low} tot en met {high} zijn, niet ‘{text}’.")
-    return value

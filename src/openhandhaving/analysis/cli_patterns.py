@@ -15,6 +15,8 @@ import json
 import math
 from pathlib import Path
 
+from openhandhaving.analysis.cli_options import number as _number
+from openhandhaving.analysis.cli_options import required as _required
 from openhandhaving.analysis.core.events import DAY, Events, EventsError, moment, parse_day
 from openhandhaving.analysis.core.events import read_events_csv as read_csv
 
@@ -77,27 +79,6 @@ def run(action: str, options: dict) -> str:
 
 
 # --- input ------------------------------------------------------------------------------------
-
-
-def _required(options: dict, key: str, flag: str, example: str) -> str:
-    value = options.get(key)
-    if value is None or not str(value).strip():
-        raise EventsError(f"Geef {flag} op, bijvoorbeeld {flag} {example}.")
-    return str(value)
-
-
-def _number(options, key, flag, default, low, high, *, whole=False) -> float:
-    text = options.get(key)
-    if text is None:
-        return default
-    try:
-        value = int(text) if whole else float(str(text).replace(",", "."))
-    except ValueError:
-        value = math.nan
-    if not low <= value <= high:
-        kind = "een geheel getal" if whole else "een getal"
-        raise EventsError(f"{flag} moet {kind} van {low} tot en met {high} zijn, niet ‘{text}’.")
-    return value
 
 
 def _events(options: dict) -> Events:

@@ -47,25 +47,9 @@ def open311_requests(
     start: dt.datetime | None = None,
     end: dt.datetime | None = None,
 ) -> QuerySet[Report]:
-    """Reports as Open311 GET requests lists them: newest first, public fields only."""
-    reports = Report.objects.select_related("category", "neighbourhood").only(
-        "number",
-        "text",
-        "status",
-        "address",
-        "lat",
-        "lon",
-        "reported_at",
-        "closed_at",
-        "deadline",
-        "category__slug",
-        "category__name",
-        "category__public_name",
-        "category__service_promise",
-        "category__is_sensitive",
-        "neighbourhood__centroid_lat",
-        "neighbourhood__centroid_lon",
-    )
+    """Reports as Open311 GET requests lists them, newest first; read them with
+    open311_request_rows (public fields only)."""
+    reports = Report.objects.all()
     if numbers is not None:
         return reports.filter(number__in=numbers).order_by("-reported_at")
     if codes:

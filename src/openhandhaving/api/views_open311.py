@@ -163,7 +163,7 @@ def requests_view(request: HttpRequest, fmt: str) -> HttpResponse:
 @limited("RATE_PUBLIC_READ")
 def request_detail(request: HttpRequest, number: str, fmt: str) -> HttpResponse:
     reports = open311_requests(numbers=[number])
-    if not reports:
+    if not reports.exists():
         return error(fmt, 404, f"service_request_id {number} not found")
     return respond(fmt, "service_requests", _requests_document(request, reports))
 
@@ -171,6 +171,6 @@ def request_detail(request: HttpRequest, number: str, fmt: str) -> HttpResponse:
 @require_GET
 def token(request: HttpRequest, token: str, fmt: str) -> HttpResponse:
     """Requests get their id at once, so a token is the id itself."""
-    if not open311_requests(numbers=[token]):
+    if not open311_requests(numbers=[token]).exists():
         return error(fmt, 404, f"token {token} not found")
     return respond(fmt, "service_requests", [{"service_request_id": token, "token": token}])

@@ -25,6 +25,7 @@ from openhandhaving.reports import demo_rates as rates
 from openhandhaving.reports.demo_catalogue import subcategories
 from openhandhaving.reports.demo_places import Setting, metres_to_degrees
 from openhandhaving.reports.demo_texts import report_text, reporter
+from openhandhaving.reports.questions import options_of
 
 TARGETS = {"small": 2_000, "normal": 30_000, "large": 1_000_000}
 DAYS = 730
@@ -129,10 +130,15 @@ def _priority(rng: random.Random, slug: str) -> str:
     return "high" if roll < 0.03 else "low" if roll < 0.07 else "normal"
 
 
+def _values(question: dict) -> list[str]:
+    """The answers a demo reporter gives: never one that stops the report (those go to 112)."""
+    return [option["value"] for option in options_of(question) if not option["stop"]]
+
+
 def _answers(rng: random.Random, slug: str, pattern: str | None, moment: dt.datetime) -> dict:
     answers: dict = {}
     for question in QUESTIONS.get(slug, ()):
-        key, kind, options = question["key"], question["type"], question["options"]
+        key, kind = question["key"], question["type"]
         if not question["required"] and rng.random() < 0.35:
             continue
         if key == "bron":
@@ -142,10 +148,12 @@ def _answers(rng: random.Random, slug: str, pattern: str | None, moment: dt.date
             late = moment.hour >= 21 or moment.hour < 6
             answers[key] = "Ja" if rng.random() < (0.75 if late else 0.4) else "Nee"
         elif kind == "choice":
-            answers[key] = options[rng.randrange(len(options))]
+            values = _values(question)
+            answers[key] = values[rng.randrange(len(values))]
         elif kind == "multiple":
-            chosen = rng.sample(range(len(options)), rng.randint(1, 2))
-            answers[key] = [options[i] for i in sorted(chosen)]
+            values = _values(question)
+            chosen = rng.sample(range(len(values)), rng.randint(1, 2))
+            answers[key] = [values[i] for i in sorted(chosen)]
         elif key == "paalnummer" and rng.random() < 0.5:
             answers[key] = f"WD{rng.randrange(1000, 9999)}"
     return answers

@@ -273,3 +273,23 @@ def test_handling_is_the_same_whatever_the_hash_seed_of_the_process():
         digests.add(result.stdout.strip())
     assert len(digests) == 1
     assert len(digests.pop()) == 64
+
+
+def test_demo_answers_pass_the_same_checks_as_a_real_report():
+    """Every category's demo answers are valid options, never a hard stop (report_create's
+    answers_clean accepts them), whatever the draw."""
+    from openhandhaving.reports.demo_plan import _answers
+    from openhandhaving.reports.models import Category
+    from openhandhaving.reports.services.checks import answers_clean
+
+    rng = random.Random(3)
+    moments = [
+        dt.datetime(2026, 3, 2, hour, tzinfo=ZoneInfo("Europe/Amsterdam")) for hour in (2, 9)
+    ]
+    for _main, sub in subcategories():
+        if not sub.questions:
+            continue
+        category = Category(slug=sub.slug, name=sub.name, questions=list(sub.questions))
+        for i in range(40):
+            answers = _answers(rng, sub.slug, None, moments[i % 2])
+            answers_clean(answers, category)  # raises ReportRuleError if not

@@ -150,77 +150,75 @@ def follow(request: HttpRequest, token: str) -> HttpResponse:
     return follow_page(request, token, report)
 
 
-@never_cache
-@limited("RATE_PUBLIC_POST", method="POST")
-def follow_answer_post(request: HttpRequest, token: str) -> HttpResponse:
-    """The answer to the handler's open question."""
+def _post(request, token: str, *, form_class, save, anchor: str, form_name: str):
+    """One of the page's forms sent: on success back to the page at `anchor`; on a mistake the
+    page again with the form, its message and what was typed."""
     report, problem = _lookup_or_problem(request, token)
     if problem is not None:
         return problem
     if request.method != "POST":
         return HttpResponseRedirect(_page_url(token))
-    form = FollowAnswerForm(request.POST, request.FILES)
+    form = form_class(request.POST, request.FILES)
     if form.is_valid():
         try:
-            follow_answer(
-                report=report,
-                link_id=form.cleaned_data["question"],
-                answer=form.cleaned_data["answer"],
-                photo=form.cleaned_data.get("photo"),
-                origin=origin_of(request),
-            )
+            save(report, form.cleaned_data, origin_of(request))
         except ReportRuleError as error:
             _rule_error(form, error)
         else:
-            return HttpResponseRedirect(_page_url(token, "antwoord"))
-    return follow_page(request, token, report, answer_form=form)
+            return HttpResponseRedirect(_page_url(token, anchor))
+    return follow_page(request, token, report, **{form_name: form})
+
+
+@never_cache
+@limited("RATE_PUBLIC_POST", method="POST")
+def follow_answer_post(request: HttpRequest, token: str) -> HttpResponse:
+    """The answer to the handler's open question."""
+    return _post(
+        request,
+        token,
+        form_class=FollowAnswerForm,
+        save=lambda report, data, origin: follow_answer(
+            report=report,
+            link_id=data["question"],
+            answer=data["answer"],
+            photo=data.get("photo"),
+            origin=origin,
+        ),
+        anchor="antwoord",
+        form_name="answer_form",
+    )
 
 
 @never_cache
 @limited("RATE_PUBLIC_POST", method="POST")
 def follow_photo_post(request: HttpRequest, token: str) -> HttpResponse:
     """A photo from the reporter while the report is open."""
-    report, problem = _lookup_or_problem(request, token)
-    if problem is not None:
-        return problem
-    if request.method != "POST":
-        return HttpResponseRedirect(_page_url(token))
-    form = FollowPhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            follow_photo_add(
-                report=report, upload=form.cleaned_data["photo"], origin=origin_of(request)
-            )
-        except ReportRuleError as error:
-            _rule_error(form, error)
-        else:
-            return HttpResponseRedirect(_page_url(token, "foto"))
-    return follow_page(request, token, report, photo_form=form)
+    return _post(
+        request,
+        token,
+        form_class=FollowPhotoForm,
+        save=lambda report, data, origin: follow_photo_add(
+            report=report, upload=data["photo"], origin=origin
+        ),
+        anchor="foto",
+        form_name="photo_form",
+    )
 
 
 @never_cache
 @limited("RATE_PUBLIC_POST", method="POST")
 def follow_feedback_post(request: HttpRequest, token: str) -> HttpResponse:
     """The answer to the satisfaction question, after closing."""
-    report, problem = _lookup_or_problem(request, token)
-    if problem is not None:
-        return problem
-    if request.method != "POST":
-        return HttpResponseRedirect(_page_url(token))
-    form = SatisfactionForm(request.POST)
-    if form.is_valid():
-        try:
-            follow_feedback_give(
-                report=report,
-                answer=form.cleaned_data["answer"],
-                text=form.cleaned_data["text"],
-                origin=origin_of(request),
-            )
-        except ReportRuleError as error:
-            _rule_error(form, error)
-        else:
-            return HttpResponseRedirect(_page_url(token, "tevredenheid"))
-    return follow_page(request, token, report, feedback_form=form)
+    return _post(
+        request,
+        token,
+        form_class=SatisfactionForm,
+        save=lambda report, data, origin: follow_feedback_give(
+            report=report, answer=data["answer"], text=data["text"], origin=origin
+        ),
+        anchor="tevredenheid",
+        form_name="feedback_form",
+    )
 
 
 @never_cache

@@ -13,5 +13,6 @@ urlpatterns = [
     path("voorspelling/", views.forecast, name="forecast"),
     path("trends/", views.trends, name="trends"),
     path("interventies/", views.interventions, name="interventions"),
+    path("interventies/<int:pk>/wijzigen/", views.intervention_edit, name="intervention_edit"),
     path("berekenen/", views.run_now, name="run_now"),
 ]

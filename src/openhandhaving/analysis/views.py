@@ -293,7 +293,36 @@ def interventions(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "analysis/interventions.html",
-        {"form": form, "interventions": listed, "can_add": can_add},
+        {
+            "form": form,
+            "interventions": listed,
+            "can_add": can_add,
+            "can_change": request.user.has_perm("analysis.change_intervention"),
+        },
+        status=400 if form.is_bound else 200,
+    )
+
+
+@login_required
+@permission_required("analysis.change_intervention", raise_exception=True)
+def intervention_edit(request: HttpRequest, pk: int) -> HttpResponse:
+    """Change an intervention (a later end date, a better name); the effect follows."""
+    intervention = selectors.intervention_list().filter(pk=pk).first()
+    if intervention is None:
+        raise Http404(_("Deze interventie bestaat niet (meer)."))
+    form = InterventionForm(request.POST or None, instance=intervention)
+    if request.method == "POST" and form.is_valid():
+        services.intervention_save(
+            actor=request.user, intervention=intervention, **form.cleaned_data
+        )
+        messages.success(
+            request, _("Interventie ‘%(name)s’ is gewijzigd.") % {"name": intervention.name}
+        )
+        return redirect("analysis:interventions")
+    return render(
+        request,
+        "analysis/intervention_edit.html",
+        {"form": form, "intervention": intervention},
         status=400 if form.is_bound else 200,
     )
 

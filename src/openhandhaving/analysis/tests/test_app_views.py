@@ -163,3 +163,35 @@ def test_an_intervention_that_has_not_started_has_nothing_to_measure(client, as_
     as_role("analyst")
     page = client.get(reverse("analysis:interventions"))
     assert "De interventie is nog niet begonnen" in page.text
+
+
+def test_an_analyst_changes_an_intervention_and_mistakes_are_explained(client, as_role, town):
+    from openhandhaving.core.models import AuditLogEntry
+
+    item = Intervention.objects.create(name="Toezicht", district=town.west, start=TODAY)
+    url = reverse("analysis:intervention_edit", args=[item.pk])
+    as_role("analyst")
+    assert url in client.get(reverse("analysis:interventions")).text
+    response = client.post(
+        url, {"name": "Toezicht scholen", "district": town.west.pk, "start": "2026-11-24",
+              "end": "2026-11-01"},
+    )  # fmt: skip
+    assert response.status_code == 400
+    assert "De einddatum ligt vóór de startdatum." in response.text
+    assert "Toezicht scholen" in response.text  # what was typed stays
+    response = client.post(
+        url, {"name": "Toezicht scholen", "district": town.west.pk, "start": "2026-11-24",
+              "end": "2026-12-31"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    item.refresh_from_db()
+    assert (item.name, item.end) == ("Toezicht scholen", dt.date(2026, 12, 31))
+    assert AuditLogEntry.objects.filter(action="analysis.intervention_change").exists()
+
+
+def test_a_coordinator_cannot_change_an_intervention(client, as_role, town):
+    item = Intervention.objects.create(name="Toezicht", district=town.west, start=TODAY)
+    as_role("coordinator")
+    url = reverse("analysis:intervention_edit", args=[item.pk])
+    assert url not in client.get(reverse("analysis:interventions")).text
+    assert client.get(url).status_code == 403

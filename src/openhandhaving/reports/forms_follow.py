@@ -9,32 +9,23 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from openhandhaving.core.forms import StyledForm
-from openhandhaving.reports.forms_messages import PhotoField, RequiredByAriaMixin
+from openhandhaving.reports.forms_messages import (
+    PhotoField,
+    ReporterAnswerForm,
+    RequiredByAriaMixin,
+)
 from openhandhaving.reports.models.follow import FEEDBACK_TEXT_MAX
 from openhandhaving.reports.selectors_follow import satisfaction_answers
 
 PHOTO_ACCEPT = {"accept": "image/jpeg,image/png,image/webp"}
 
 
-class FollowAnswerForm(RequiredByAriaMixin, StyledForm):
+class FollowAnswerForm(ReporterAnswerForm):
+    """The answer link's form on the follow page, with the question it answers."""
+
     prefix = "antwoord"
 
     question = forms.IntegerField(widget=forms.HiddenInput)
-    answer = forms.CharField(
-        label=_("Uw antwoord"),
-        widget=forms.Textarea(attrs={"rows": 5}),
-        max_length=5000,
-        error_messages={
-            "required": _("Schrijf uw antwoord."),
-            "max_length": _("Uw antwoord is te lang: hoogstens %(limit_value)d tekens."),
-        },
-    )
-    photo = PhotoField(
-        label=_("Foto"),
-        required=False,
-        help_text=_("JPEG, PNG of WebP, hoogstens 10 MB."),
-        widget=forms.ClearableFileInput(attrs=PHOTO_ACCEPT),
-    )
 
     def __init__(self, *args, **kwargs) -> None:
         super().__init__(*args, **kwargs)

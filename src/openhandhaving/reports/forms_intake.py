@@ -28,6 +28,16 @@ PRIVACY = _(
 )
 
 
+def phone_checked(phone: str) -> str:
+    """A phone number as typed, if it looks like one (else a Dutch ValidationError)."""
+    phone = phone.strip()
+    if phone and not PHONE.match(phone):
+        raise forms.ValidationError(
+            _("Vul een telefoonnummer in met alleen cijfers, zoals 0612345678.")
+        )
+    return phone
+
+
 class MultipleFileInput(forms.ClearableFileInput):
     allow_multiple_selected = True
 
@@ -230,12 +240,7 @@ class IntakeForm(LocationMixin, ReportsForm):
         return [self[f"q_{q['key']}"] for q in self.questions]
 
     def clean_contact_phone(self) -> str:
-        phone = self.cleaned_data["contact_phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(
-                _("Vul een telefoonnummer in met alleen cijfers, zoals 0612345678.")
-            )
-        return phone
+        return phone_checked(self.cleaned_data["contact_phone"])
 
     def clean_photos(self) -> list:
         photos = self.cleaned_data["photos"]

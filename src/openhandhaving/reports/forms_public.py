@@ -10,9 +10,9 @@ from django.utils.translation import gettext_lazy as _
 
 from openhandhaving.reports.forms import ReportsForm, upload_error
 from openhandhaving.reports.forms_intake import (
-    PHONE,
     LocationMixin,
     MultipleFileField,
+    phone_checked,
     question_field,
     style_added_field,
 )
@@ -165,10 +165,6 @@ class DetailsForm(ReportsForm):
         for question in self.questions:
             field = question_field(question)
             style_added_field(field)
-            condition = condition_of(question)
-            if condition is not None:
-                field.widget.attrs["data-show-if"] = condition[0]
-                field.show_if = condition
             self.fields[f"q_{question['key']}"] = field
 
     @property
@@ -240,12 +236,7 @@ class ContactForm(ReportsForm):
         self.fields["phone"].widget.attrs.update({"autocomplete": "tel", "inputmode": "tel"})
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not PHONE.match(phone):
-            raise forms.ValidationError(
-                _("Vul een telefoonnummer in met alleen cijfers, zoals 0612345678.")
-            )
-        return phone
+        return phone_checked(self.cleaned_data["phone"])
 
     def clean(self):
         cleaned = super().clean()

@@ -41,7 +41,11 @@ from openhandhaving.reports.selectors_lookup import address_search, open_reports
 from openhandhaving.reports.services import report_create
 from openhandhaving.reports.services.checks import located
 from openhandhaving.reports.services.classifier import category_suggest
-from openhandhaving.reports.services.drafts import draft_photo_drop, draft_photo_keep
+from openhandhaving.reports.services.drafts import (
+    draft_photo_drop,
+    draft_photo_keep,
+    draft_photos_gone,
+)
 from openhandhaving.reports.services.messages import follow_url
 
 SESSION_KEY = "oh_melding"
@@ -306,7 +310,12 @@ def draft_photo(request: HttpRequest, index: int) -> HttpResponse:
     photos = _draft(request).get("photos", [])
     if index >= len(photos):
         raise Http404
-    return FileResponse(default_storage.open(photos[index]["path"]), content_type="image/jpeg")
+    photo = photos[index]
+    try:
+        handle = default_storage.open(photo["path"])
+    except OSError as error:  # removed with the abandoned drafts
+        raise Http404 from error
+    return FileResponse(handle, content_type=photo.get("content_type") or "image/jpeg")
 
 
 # --- 5. contact ---------------------------------------------------------------------------------
@@ -383,7 +392,7 @@ def _unsure_category(draft: dict) -> Category | None:
     return Category.objects.filter(slug=settings.REPORTS_UNSURE_CATEGORY, active=True).first()
 
 
-def _send(request: HttpRequest, draft: dict, *, follow: Report | None) -> Report:
+def _send(draft: dict, *, follow: Report | None) -> Report:
     chosen = _category(draft)
     given = draft["contact"]
     reason = ""
@@ -451,7 +460,15 @@ def check(request: HttpRequest) -> HttpResponse:
         if number := request.POST.get("volg"):
             follow = next((r for r, _d in nearby if r.number == number), None)
         too_fast = time.time() - draft.get("started", 0) < settings.REPORTS_PUBLIC_MIN_SECONDS
-        if number and follow is None:
+        gone = draft_photos_gone(draft.get("photos", []))
+        if gone:
+            draft["photos"] = [p for p in draft["photos"] if p not in gone]
+            _save(request, draft)
+            problem = _(
+                "Uw foto’s zijn niet meer bewaard, omdat het formulier lang open stond. Voeg ze "
+                "opnieuw toe bij ‘Wijzig antwoorden of foto’s’, of verstuur de melding zonder."
+            )
+        elif number and follow is None:
             problem = _("Die melding is inmiddels afgesloten. Verstuur uw melding als nieuwe.")
         elif too_fast:
             problem = _(
@@ -461,7 +478,7 @@ def check(request: HttpRequest) -> HttpResponse:
             _save(request, draft)
         else:
             try:
-                report = _send(request, draft, follow=follow)
+                report = _send(draft, follow=follow)
             except ReportRuleError as error:
                 problem = error.message
             else:

@@ -22,7 +22,16 @@ def draft_photo_keep(*, draft_id: str, upload) -> dict:
     clean = upload_clean(upload, allow_pdf=False)
     suffix = PurePath(clean.content.name or "").suffix or ".jpg"
     name = f"{DRAFT_DIR}/{draft_id}/{secrets.token_hex(6)}{suffix}"
-    return {"path": default_storage.save(name, clean.content), "name": clean.original_name}
+    return {
+        "path": default_storage.save(name, clean.content),
+        "name": clean.original_name,
+        "content_type": clean.content_type,
+    }
+
+
+def draft_photos_gone(photos: list[dict]) -> list[dict]:
+    """The draft's photos that are no longer in the storage (removed as abandoned)."""
+    return [photo for photo in photos if not default_storage.exists(photo["path"])]
 
 
 def draft_photo_drop(path: str) -> None:

@@ -389,3 +389,21 @@ def test_junk_in_any_step_is_a_dutch_message_not_a_500(resident, town):  # noqa:
     assert "te groot" in response.content.decode()
     assert resident.get(reverse("reports_public:draft_photo", args=[0])).status_code == 404
     assert not Report.objects.exists()
+
+
+def test_photos_removed_as_abandoned_are_explained_not_a_500(resident, town):  # noqa: F811
+    from django.core.files.storage import default_storage
+
+    resident.post(url("new"), {"text": "Afval naast de container bij de haven"})
+    resident.post(url("category"), {"choice": "other", "other": town.afval.pk})
+    resident.post(url("place"), {"lat": IN_WEST[0], "lon": IN_WEST[1]})
+    resident.post(url("details"), {"photos": [photo()]})
+    resident.post(url("contact"), {})
+    default_storage.delete(resident.session["oh_melding"]["photos"][0]["path"])
+    assert resident.get(reverse("reports_public:draft_photo", args=[0])).status_code == 404
+    response = resident.post(url("check"), {"verstuur": "1"})
+    assert response.status_code == 400
+    assert "niet meer bewaard" in response.content.decode()
+    assert not Report.objects.exists()
+    assert resident.post(url("check"), {"verstuur": "1"}).status_code == 302  # without photo
+    assert not Attachment.objects.exists()

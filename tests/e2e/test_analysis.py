@@ -14,8 +14,9 @@ from tests.e2e.conftest import axe_violations, login
 
 
 def test_the_analyst_finds_the_school_parking_hotspot_forecast_and_trend(
-    page, live_server, transactional_db
+    page, live_server, transactional_db, settings, tmp_path
 ):
+    settings.VAR_DIR = tmp_path  # the demo trains the category suggestion there
     call_command("demo", "--seed", "1", stdout=io.StringIO())  # runs the nightly analysis too
     login(page, live_server, "analist", "demo")
     page.get_by_role("navigation", name="Hoofdmenu").get_by_role("link", name="Analyse").click()

@@ -11,6 +11,7 @@ ctx.shared["report_target"], when set, overrides the number (the benchmarks use 
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import random
 from collections.abc import Iterable, Iterator
@@ -63,6 +64,18 @@ def generate(ctx: DemoContext) -> None:
     ctx.shared.update(
         report_teams=setup["teams"], report_categories=setup["categories"], report_count=count
     )
+    classifier_train_demo()
+
+
+def classifier_train_demo() -> None:
+    """Train the category suggestion on the demo's closed reports, so the resident's form
+    suggests a subject right away (the nightly job retrains it from then on)."""
+    from openhandhaving.reports.exceptions import ReportRuleError
+    from openhandhaving.reports.services.classifier import classifier_train_from_reports
+
+    # Too few closed reports (a very small demo): no suggestion, as without a model.
+    with contextlib.suppress(ReportRuleError):
+        classifier_train_from_reports(actor=None, origin="demo")
 
 
 def reports_generate(ctx: DemoContext, setup: dict) -> int:

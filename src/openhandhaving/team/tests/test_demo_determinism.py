@@ -26,6 +26,7 @@ TODAY = dt.date(2026, 3, 4)
 def fast(settings, tmp_path):
     settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     settings.MEDIA_ROOT = tmp_path
+    settings.VAR_DIR = tmp_path  # the demo trains the category suggestion there
 
 
 def demo_digest() -> str:
